@@ -1,0 +1,54 @@
+# Startpunt developer commands. The two that matter:
+#   make demo    install into .venv and run `startpunt --demo`
+#   make check   install everything (system packages too) and run every check and test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Programs the end-to-end tests and benchmarks run the app with (a headless desktop).
+RIG_PROGRAMS := Xvfb dbus-daemon dbus-monitor dunst dunstctl gtk-sni-tray-standalone trayer import
+APT_PACKAGES := xvfb xauth dbus dbus-x11 dunst libnotify-bin x11-utils xdotool imagemagick \
+	trayer haskell-gtk-sni-tray-utils libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
+	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
+	libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	fonts-dejavu-core procps
+
+.PHONY: demo check lint test system-deps bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/startpunt --demo
+
+# Installs the desktop packages only when one of the programs is missing (Debian/Ubuntu).
+system-deps:
+	@missing=""; for p in $(RIG_PROGRAMS); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing desktop packages for the end-to-end tests (missing:$$missing)"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			--no-install-recommends $(APT_PACKAGES); \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: $(STAMP) system-deps
+	$(BIN)/coverage run -m pytest
+	$(BIN)/coverage report --include='services/*' --fail-under=90
+
+check: lint test
+
+bench: $(STAMP) system-deps
+	$(BIN)/python -m devtools.rig -- $(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .coverage

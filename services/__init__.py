@@ -1,0 +1,1 @@
+"""Pure-Python services: domain model, intranet port, connectors, poller. No Qt here."""

@@ -1,0 +1,167 @@
+"""Domain model shared by every layer: frozen dataclasses, no Qt, no JSON dicts."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class NotificationKind(StrEnum):
+    """What a notification is about, independent of the intranet product."""
+
+    LIKE = "like"
+    MENTION = "mention"
+    COMMENT = "comment"
+    CONTENT_CREATED = "content_created"
+    FOLLOW = "follow"
+    SPACE_MEMBERSHIP = "space_membership"
+    POLL = "poll"
+    CUSTOM = "custom"
+    OTHER = "other"
+
+
+class CommentApi(StrEnum):
+    """Which shape the server's comment-creation call has."""
+
+    V1_18 = "1.18"  # POST /comment {objectModel, objectId, Comment: {message}}
+    V1_19 = "1.19"  # POST /comment?contentId=N {message}
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone on the intranet, as far as a normal user can see them."""
+
+    id: int
+    guid: str
+    display_name: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentUser:
+    """The signed-in user."""
+
+    person: Person
+    username: str
+    email: str
+    contentcontainer_id: int | None
+    language: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """A place one can post to: a space or a profile."""
+
+    id: int
+    guid: str
+    name: str
+    contentcontainer_id: int
+    url: str = ""
+    is_space: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post as the server returned it."""
+
+    id: int
+    content_id: int
+    message: str
+    author: Person | None
+    created_at: datetime | None
+    url: str
+    contentcontainer_id: int | None
+    likes: int = 0
+    comments: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Notification:
+    """One (possibly grouped) notification; `text` is plain text, never markup."""
+
+    id: int
+    kind: NotificationKind
+    class_name: str
+    text: str
+    originator: Person | None
+    created_at: datetime | None
+    post_id: int | None = None
+    content_id: int | None = None
+    url: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Key for "seen before": HumHub regroups notifications and rewrites their text."""
+        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+        return f"{self.id}:{self.class_name}:{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class UnseenProbe:
+    """The answer of the cheap probe: the badge count and the newest item's fingerprint."""
+
+    total: int
+    newest: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NotificationPage:
+    """One page of a paginated notification list."""
+
+    items: tuple[Notification, ...]
+    total: int
+    page: int
+    pages: int
+    skipped: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SignInResult:
+    """A token from username+password sign-in; `expires_at` is None when it never expires."""
+
+    token: str = field(repr=False)
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What this server can do for us."""
+
+    rest_api: bool
+    comment_api: CommentApi
+    polls: bool
+    server_version: str = ""
+    modules: tuple[str, ...] = ()
+
+
+class ConnectionState(StrEnum):
+    """How the app stands with the intranet."""
+
+    STARTING = "starting"
+    ONLINE = "online"
+    OFFLINE = "offline"
+    AUTH_REQUIRED = "auth_required"
+
+
+class AlertAction(StrEnum):
+    """What the user can do from an alert."""
+
+    OPEN = "open"
+    THANK = "thank"
+    MARK_ALL_READ = "mark_all_read"
+    DISMISS = "dismiss"
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One desktop alert, built from plain fields; `key` identifies it for in-place updates."""
+
+    key: str
+    title: str
+    body: str
+    url: str
+    actions: tuple[AlertAction, ...] = (AlertAction.OPEN, AlertAction.DISMISS)
+    notification_id: int | None = None

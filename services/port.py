@@ -1,0 +1,65 @@
+"""The backend-neutral intranet port: what desktop/ needs from any intranet connector."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from services.models import (
+    Capabilities,
+    CurrentUser,
+    NotificationPage,
+    SignInResult,
+    UnseenProbe,
+)
+
+MAX_PAGE_SIZE = 50
+
+
+class IntranetPort(Protocol):
+    """One signed-in (or about to sign in) connection to an intranet.
+
+    Every method raises only `services.errors.ServiceError` subclasses.
+    """
+
+    @property
+    def base_url(self) -> str:
+        """The intranet's web address, without the API prefix and without a trailing slash."""
+        ...
+
+    async def sign_in(self, username: str, password: str) -> SignInResult:
+        """Exchange username+password for a token and use that token from now on."""
+        ...
+
+    def use_token(self, token: str) -> None:
+        """Use an existing token (issued by an admin or stored in the keychain)."""
+        ...
+
+    async def current_user(self) -> CurrentUser:
+        """Who am I; also the cheapest credential check."""
+        ...
+
+    async def probe_unseen(self) -> UnseenProbe:
+        """The cheap probe: badge count and newest item, a few hundred bytes."""
+        ...
+
+    async def list_notifications(
+        self, *, unseen_only: bool = False, page: int = 1, limit: int = 20
+    ) -> NotificationPage:
+        """One page of notifications, newest first; malformed items are skipped."""
+        ...
+
+    async def mark_all_seen(self) -> None:
+        """Mark every notification as seen."""
+        ...
+
+    async def capabilities(self) -> Capabilities:
+        """What the server offers (modules, comment API shape)."""
+        ...
+
+    def entry_url(self, notification_id: int) -> str:
+        """The web page that opens a notification's target and marks it seen."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release the connection pool."""
+        ...

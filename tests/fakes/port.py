@@ -1,0 +1,92 @@
+"""A scripted in-memory intranet port for poller and controller tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from services.errors import ServiceError
+from services.models import (
+    Capabilities,
+    CommentApi,
+    CurrentUser,
+    Notification,
+    NotificationKind,
+    NotificationPage,
+    Person,
+    SignInResult,
+    UnseenProbe,
+)
+
+
+def make_notification(nid: int, text: str = "", *, who: str = "Jan de Boer") -> Notification:
+    """A like notification with a predictable text."""
+    return Notification(
+        id=nid,
+        kind=NotificationKind.LIKE,
+        class_name="humhub\\modules\\like\\notifications\\NewLike",
+        text=text or f"{who} vindt je bericht {nid} leuk.",
+        originator=Person(id=nid + 100, guid=f"guid-{nid}", display_name=who),
+        created_at=None,
+    )
+
+
+@dataclass
+class FakePort:
+    """Serves `unseen` as the server's unseen list; `fail_with` makes the next calls raise."""
+
+    unseen: list[Notification] = field(default_factory=list)
+    fail_with: list[ServiceError] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    on_call: Callable[[str], None] | None = None
+    base: str = "https://intranet.example"
+
+    @property
+    def base_url(self) -> str:
+        return self.base
+
+    def _enter(self, name: str) -> None:
+        self.calls.append(name)
+        if self.on_call is not None:
+            self.on_call(name)
+        if self.fail_with:
+            raise self.fail_with.pop(0)
+
+    async def sign_in(self, username: str, password: str) -> SignInResult:
+        self._enter("sign_in")
+        return SignInResult("token", None)
+
+    def use_token(self, token: str) -> None:
+        self.calls.append("use_token")
+
+    async def current_user(self) -> CurrentUser:
+        self._enter("current_user")
+        return CurrentUser(Person(1, "g", "Sanne"), "demo", "demo@example.org", 1)
+
+    async def probe_unseen(self) -> UnseenProbe:
+        self._enter("probe_unseen")
+        newest = self.unseen[0].fingerprint if self.unseen else None
+        return UnseenProbe(len(self.unseen), newest)
+
+    async def list_notifications(
+        self, *, unseen_only: bool = False, page: int = 1, limit: int = 20
+    ) -> NotificationPage:
+        self._enter("list_notifications")
+        start = (page - 1) * limit
+        items = tuple(self.unseen[start : start + limit])
+        pages = max(1, -(-len(self.unseen) // limit))
+        return NotificationPage(items, len(self.unseen), page, pages)
+
+    async def mark_all_seen(self) -> None:
+        self._enter("mark_all_seen")
+        self.unseen.clear()
+
+    async def capabilities(self) -> Capabilities:
+        self._enter("capabilities")
+        return Capabilities(True, CommentApi.V1_18, False)
+
+    def entry_url(self, notification_id: int) -> str:
+        return f"{self.base}/notification/entry?id={notification_id}"
+
+    async def aclose(self) -> None:
+        self.calls.append("aclose")

@@ -1,0 +1,119 @@
+"""Poller: cheap probe, fetch only on change, backoff, Retry-After, 401 stops."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+
+import pytest
+
+from services.errors import AuthError, OfflineError, RateLimitedError, ServerError
+from services.models import ConnectionState
+from services.poller import MIN_GAP, PollOutcome, Poller
+from tests.fakes.clock import FakeClock
+from tests.fakes.port import FakePort, make_notification
+
+
+def _poller(port: FakePort, **kw: object) -> Poller:
+    return Poller(port, FakeClock(), random.Random(7), **kw)  # type: ignore[arg-type]
+
+
+def test_poller_fetches_details_only_when_probe_changes():
+    port = FakePort(unseen=[make_notification(1)])
+    poller = _poller(port)
+    first = asyncio.run(poller.poll_once())
+    second = asyncio.run(poller.poll_once())
+    assert first.fetched and [n.id for n in first.new] == [1]
+    assert first.unread == 1 and first.state is ConnectionState.ONLINE
+    assert not second.fetched and second.new == ()
+    assert port.calls == ["probe_unseen", "list_notifications", "probe_unseen"]
+
+
+def test_poller_reports_only_new_items_after_a_change():
+    port = FakePort(unseen=[make_notification(1)])
+    poller = _poller(port)
+    asyncio.run(poller.poll_once())
+    port.unseen.insert(0, make_notification(2))
+    outcome = asyncio.run(poller.poll_once())
+    assert [n.id for n in outcome.new] == [2]
+    assert outcome.unread == 2
+
+
+def test_poller_treats_rewritten_group_text_as_new():
+    port = FakePort(unseen=[make_notification(1, "Jan vindt je bericht leuk.")])
+    poller = _poller(port)
+    asyncio.run(poller.poll_once())
+    port.unseen[0] = make_notification(1, "Jan en Fatima vinden je bericht leuk.")
+    outcome = asyncio.run(poller.poll_once())
+    assert [n.text for n in outcome.new] == ["Jan en Fatima vinden je bericht leuk."]
+
+
+def test_poller_skips_fetch_when_nothing_unseen():
+    port = FakePort()
+    outcome = asyncio.run(_poller(port).poll_once())
+    assert outcome.unread == 0 and not outcome.fetched
+    assert port.calls == ["probe_unseen"]
+
+
+def test_poller_backs_off_with_growing_jittered_delays():
+    port = FakePort(fail_with=[OfflineError("refused") for _ in range(8)])
+    poller = _poller(port)
+    ceilings = [min(900.0, 5.0 * 2**i) for i in range(8)]
+    outcomes = [asyncio.run(poller.poll_once()) for _ in range(8)]
+    assert all(o.state is ConnectionState.OFFLINE for o in outcomes)
+    for outcome, ceiling in zip(outcomes, ceilings, strict=True):
+        assert 0 <= outcome.next_delay.total_seconds() <= ceiling
+    # one request per cycle: no retry storm inside a poll
+    assert port.calls == ["probe_unseen"] * 8
+
+
+def test_poller_resets_backoff_after_success():
+    port = FakePort(fail_with=[OfflineError("x"), OfflineError("x")])
+    poller = _poller(port, interval=timedelta(seconds=30))
+    asyncio.run(poller.poll_once())
+    asyncio.run(poller.poll_once())
+    ok = asyncio.run(poller.poll_once())
+    assert ok.next_delay == timedelta(seconds=30)
+    again = FakePort(fail_with=[OfflineError("x")])
+    poller.port = again
+    failed = asyncio.run(poller.poll_once())
+    assert failed.next_delay <= timedelta(seconds=5)
+
+
+@pytest.mark.parametrize("error_type", [RateLimitedError, ServerError])
+def test_poller_waits_at_least_retry_after(error_type):
+    if error_type is RateLimitedError:
+        error = RateLimitedError("busy", retry_after=timedelta(seconds=120))
+    else:
+        error = ServerError("down", status=503, retry_after=timedelta(seconds=120))
+    port = FakePort(fail_with=[error])
+    outcome = asyncio.run(_poller(port).poll_once())
+    assert timedelta(seconds=120) <= outcome.next_delay <= timedelta(seconds=125)
+
+
+def test_poller_stops_on_401_without_retrying():
+    port = FakePort(fail_with=[AuthError("expired", status=401)])
+    outcomes: list[PollOutcome] = []
+    poller = _poller(port)
+
+    async def go() -> None:
+        await asyncio.wait_for(
+            poller.run(outcomes.append, first_delay=timedelta(0)), timeout=5
+        )
+
+    asyncio.run(go())
+    assert [o.state for o in outcomes] == [ConnectionState.AUTH_REQUIRED]
+    assert port.calls == ["probe_unseen"]
+
+
+def test_poller_interval_never_below_minimum_gap():
+    poller = _poller(FakePort(), interval=timedelta(seconds=1))
+    assert poller.interval == MIN_GAP
+
+
+def test_poller_start_delay_is_within_ten_seconds():
+    poller = _poller(FakePort())
+    delays = [poller.start_delay().total_seconds() for _ in range(200)]
+    assert min(delays) >= 0 and max(delays) <= 10
+    assert max(delays) - min(delays) > 5  # actually spread, not constant
