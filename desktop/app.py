@@ -20,22 +20,19 @@ from desktop.demo import DemoIntranet, start_demo
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, Notifier, TrayBalloonNotifier
 from desktop.paths import Paths
+from desktop.signals import QuitOnSignals
 from desktop.tray import TrayIcon
 from services.clock import SystemClock
 from services.humhub.connector import HumHubConnector
-from services.models import ConnectionState
 from services.poller import Poller
 from services.redaction import register_secret
-from ui.tray_icon import TrayLook
 
 logger = logging.getLogger(__name__)
 
 APP_NAME = "Startpunt"
 
 
-def _excepthook(
-    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     logger.critical("Unexpected error", exc_info=(kind, exc, tb))
 
 
@@ -45,8 +42,8 @@ def run_app(options: RunOptions) -> int:
     paths.ensure()
     setup_logging(paths.log, debug=options.debug)
     sys.excepthook = _excepthook
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
     demo: DemoIntranet | None = None
@@ -54,9 +51,8 @@ def run_app(options: RunOptions) -> int:
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
-        assert options.intranet is not None and options.token_env is not None
-        token = os.environ.get(options.token_env, "").strip()
-        if not token:
+        token = os.environ.get(options.token_env or "", "").strip()
+        if not token or not options.intranet:
             sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
             return 2
         base_url = options.intranet
@@ -68,28 +64,13 @@ def run_app(options: RunOptions) -> int:
             demo.stop()
 
 
-def _tooltip(tray: TrayIcon, state: ConnectionState, retry_s: float) -> tuple[TrayLook, str]:
-    if state is ConnectionState.ONLINE:
-        return TrayLook.ONLINE, tray.tr("Connected")
-    if state is ConnectionState.AUTH_REQUIRED:
-        return TrayLook.SIGN_IN, tray.tr("Sign in again to receive notifications")
-    if state is ConnectionState.OFFLINE:
-        minutes = max(1, round(retry_s / 60))
-        return TrayLook.OFFLINE, tray.tr(
-            "Offline. Trying again in %n minute(s).", "", minutes
-        )
-    return TrayLook.OFFLINE, tray.tr("Connecting…")
-
-
-def wire(controller: AppController, tray: TrayIcon, app: QApplication) -> None:
+def wire(controller: AppController, tray: TrayIcon, quit_event: asyncio.Event) -> None:
     """Connect every signal between the controller, the tray and the application."""
     controller.unread_changed.connect(tray.set_unread)
-    controller.connection_changed.connect(
-        lambda state, retry: tray.set_look(*_tooltip(tray, ConnectionState(state), retry))
-    )
+    controller.connection_changed.connect(tray.set_connection)
     tray.open_intranet_requested.connect(controller.open_intranet)
     tray.mark_all_read_requested.connect(controller.mark_all_read)
-    tray.quit_requested.connect(app.quit)
+    tray.quit_requested.connect(quit_event.set)
 
 
 async def _choose_notifier(tray: TrayIcon, controller: AppController) -> Notifier:
@@ -112,31 +93,34 @@ async def _run(
     poller = Poller(
         connector,
         SystemClock(),
-        random.Random(),
+        random.Random(),  # noqa: S311 -- jitter, not cryptography
         interval=timedelta(seconds=options.poll_interval),
     )
     browser = Browser(connector.base_url, allow_loopback_http=demo is not None)
     controller = AppController(connector, poller, browser)
     tray = TrayIcon()
-    wire(controller, tray, app)
     quit_event = asyncio.Event()
+    wire(controller, tray, quit_event)
     app.aboutToQuit.connect(quit_event.set)
+    stop_signals = QuitOnSignals(quit_event.set)
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray.show()
     else:
         logger.warning("No system tray available")
     controller.set_notifier(await _choose_notifier(tray, controller))
     if options.exit_when_ready:
-        controller.first_poll_done.connect(lambda: _announce_ready_and_quit(app))
+        controller.first_poll_done.connect(lambda: _announce_ready(quit_event))
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
     logger.info("Started against %s", connector.base_url)
     await quit_event.wait()
+    tray.hide()
     await controller.shutdown()
+    stop_signals.close()
     logger.info("Stopped")
     return 0
 
 
-def _announce_ready_and_quit(app: QApplication) -> None:
+def _announce_ready(quit_event: asyncio.Event) -> None:
     sys.stdout.write("ready\n")
     sys.stdout.flush()
-    app.quit()
+    quit_event.set()

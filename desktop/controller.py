@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, Signal
@@ -12,7 +13,7 @@ from desktop.browser import Browser
 from desktop.notify import Notifier
 from services.errors import ServiceError
 from services.models import Alert, AlertAction, ConnectionState, Notification
-from services.poller import PollOutcome, Poller
+from services.poller import Poller, PollOutcome
 from services.port import IntranetPort
 
 logger = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ class AppController(QObject):
         self._poller.forget_probe()
         self._poller.refresh_soon()
 
-    def _spawn(self, coro: object) -> None:
-        task: asyncio.Task[None] = asyncio.ensure_future(coro)  # type: ignore[arg-type]
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
+        task = asyncio.ensure_future(coro)
         self._background.add(task)
         task.add_done_callback(self._background.discard)

@@ -74,9 +74,7 @@ class NativeNotifier:
         from desktop_notifier import Capability
 
         try:
-            caps = await asyncio.wait_for(
-                self._notifier.get_capabilities(), CAPABILITY_TIMEOUT_S
-            )
+            caps = await asyncio.wait_for(self._notifier.get_capabilities(), CAPABILITY_TIMEOUT_S)
         except Exception:  # the backends raise whatever their OS layer raises
             logger.warning("Native notifications unavailable", exc_info=True)
             return False

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from services.models import ConnectionState
 from ui.tray_icon import TrayLook, render_icon
 
 
@@ -48,6 +49,10 @@ class TrayIcon(QObject):
         """Show the icon in the tray."""
         self.tray.show()
 
+    def hide(self) -> None:
+        """Remove the icon from the tray."""
+        self.tray.hide()
+
     @property
     def look(self) -> TrayLook:
         return self._look
@@ -61,6 +66,21 @@ class TrayIcon(QObject):
         self._look = look
         self._tooltip = tooltip
         self._refresh()
+
+    def set_connection(self, state: str, retry_s: float) -> None:
+        """Show a `ConnectionState` value; `retry_s` is the wait before the next attempt."""
+        connection = ConnectionState(state)
+        if connection is ConnectionState.ONLINE:
+            self.set_look(TrayLook.ONLINE, self.tr("Connected"))
+        elif connection is ConnectionState.AUTH_REQUIRED:
+            self.set_look(TrayLook.SIGN_IN, self.tr("Sign in again to receive notifications"))
+        elif connection is ConnectionState.OFFLINE:
+            minutes = max(1, round(retry_s / 60))
+            self.set_look(
+                TrayLook.OFFLINE, self.tr("Offline. Trying again in %n minute(s).", "", minutes)
+            )
+        else:
+            self.set_look(TrayLook.OFFLINE, self.tr("Connecting…"))
 
     def set_unread(self, unread: int) -> None:
         """Show the unread count on the icon and in the menu."""

@@ -1,18 +1,18 @@
 """The one error hierarchy of the services layer. Messages are English, for logs only.
 
-    ServiceError
-     ├── OfflineError ............ no answer: DNS, refused, reset, timeout
-     │    ├── RequestTimeout ..... a connect/read/write timeout or the overall deadline
-     │    └── TlsError ........... the certificate was not accepted (never retried insecurely)
-     ├── AuthError ............... 401: credentials missing, expired or revoked
-     ├── ForbiddenError .......... 403: signed in, but not allowed
-     ├── NotFoundError ........... 404: wrong address, deleted item, module not installed
-     ├── ValidationError ......... 400/422: the server refused the input
-     ├── RateLimitedError ........ 429 (retry_after)
-     ├── ServerError ............. 5xx (status, retry_after)
-     ├── ResponseError ........... an answer we cannot use: bad JSON, wrong shape, too large
-     │    └── NotAnApiError ...... HTML or a login page where JSON was expected
-     └── InsecureUrlError ........ http:// to a non-loopback host, or a URL we refuse to use
+ServiceError
+ ├── OfflineError ............ no answer: DNS, refused, reset, timeout
+ │    ├── RequestTimeoutError ..... a connect/read/write timeout or the overall deadline
+ │    └── TlsError ........... the certificate was not accepted (never retried insecurely)
+ ├── AuthError ............... 401: credentials missing, expired or revoked
+ ├── ForbiddenError .......... 403: signed in, but not allowed
+ ├── NotFoundError ........... 404: wrong address, deleted item, module not installed
+ ├── ValidationError ......... 400/422: the server refused the input
+ ├── RateLimitedError ........ 429 (retry_after)
+ ├── ServerError ............. 5xx (status, retry_after)
+ ├── ResponseError ........... an answer we cannot use: bad JSON, wrong shape, too large
+ │    └── NotAnApiError ...... HTML or a login page where JSON was expected
+ └── InsecureUrlError ........ http:// to a non-loopback host, or a URL we refuse to use
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class OfflineError(ServiceError):
     """The server could not be reached."""
 
 
-class RequestTimeout(OfflineError):
+class RequestTimeoutError(OfflineError):
     """A timeout; for a POST the request may or may not have been committed."""
 
 
@@ -89,9 +89,7 @@ class RateLimitedError(HttpStatusError):
 class ServerError(HttpStatusError):
     """5xx; 502/504 after a POST are ambiguous (the server may have committed)."""
 
-    def __init__(
-        self, message: str, *, status: int, retry_after: timedelta | None = None
-    ) -> None:
+    def __init__(self, message: str, *, status: int, retry_after: timedelta | None = None) -> None:
         super().__init__(message, status=status)
         self.retry_after = retry_after
 

@@ -6,14 +6,13 @@ checked again, because `https://intranet/` + `//evil.example/x` resolves to anot
 
 from __future__ import annotations
 
-import ipaddress
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-_FORBIDDEN_CHARS = frozenset(
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\\"
-)
+from services.urls import is_loopback
+
+_FORBIDDEN_CHARS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\\")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,15 +24,6 @@ class LinkVerdict:
     shown_host: str
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _normal_host(host: str) -> str | None:
     try:
         return host.encode("idna").decode("ascii").lower().rstrip(".")
@@ -43,8 +33,7 @@ def _normal_host(host: str) -> str | None:
 
 def _has_bad_chars(url: str) -> bool:
     return any(
-        ch in _FORBIDDEN_CHARS or unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}
-        for ch in url
+        ch in _FORBIDDEN_CHARS or unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in url
     )
 
 
@@ -68,7 +57,7 @@ def judge_link(url: str, *, intranet: str, allow_loopback_http: bool = False) ->
     if target.scheme == "https":
         scheme_ok = True
     elif target.scheme == "http":
-        scheme_ok = allow_loopback_http and base.scheme == "http" and _is_loopback(host or "")
+        scheme_ok = allow_loopback_http and base.scheme == "http" and is_loopback(host or "")
     else:
         scheme_ok = False
     return LinkVerdict(resolved, scheme_ok and same_host and port_ok, shown)

@@ -133,9 +133,7 @@ class Poller:
         )
 
     def _failed(self, exc: ServiceError) -> PollOutcome:
-        retry_after = (
-            exc.retry_after if isinstance(exc, RateLimitedError | ServerError) else None
-        )
+        retry_after = exc.retry_after if isinstance(exc, RateLimitedError | ServerError) else None
         delay = retry_delay(self._backoff.attempt, self.rng, retry_after=retry_after)
         self._backoff.attempt += 1
         logger.info(

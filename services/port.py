@@ -6,8 +6,11 @@ from typing import Protocol
 
 from services.models import (
     Capabilities,
+    CommentApi,
+    Container,
     CurrentUser,
     NotificationPage,
+    Post,
     SignInResult,
     UnseenProbe,
 )
@@ -54,6 +57,24 @@ class IntranetPort(Protocol):
 
     async def capabilities(self) -> Capabilities:
         """What the server offers (modules, comment API shape)."""
+        ...
+
+    async def list_spaces(self, *, page: int = 1, limit: int = 20) -> tuple[Container, ...]:
+        """Spaces visible to the user (targets for a post); malformed items are skipped."""
+        ...
+
+    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
+        """Create a post in a container; not idempotent (the outbox reconciles)."""
+        ...
+
+    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+        """A container's newest posts, newest first (used to reconcile an ambiguous post)."""
+        ...
+
+    async def comment_on_post(
+        self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
+    ) -> int:
+        """Comment on a post (1.18 needs the post id, 1.19 the content id); the comment id."""
         ...
 
     def entry_url(self, notification_id: int) -> str:

@@ -9,11 +9,13 @@ from services.errors import ServiceError
 from services.models import (
     Capabilities,
     CommentApi,
+    Container,
     CurrentUser,
     Notification,
     NotificationKind,
     NotificationPage,
     Person,
+    Post,
     SignInResult,
     UnseenProbe,
 )
@@ -84,6 +86,26 @@ class FakePort:
     async def capabilities(self) -> Capabilities:
         self._enter("capabilities")
         return Capabilities(True, CommentApi.V1_18, False)
+
+    async def list_spaces(self, *, page: int = 1, limit: int = 20) -> tuple[Container, ...]:
+        self._enter("list_spaces")
+        return ()
+
+    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
+        self._enter("create_post")
+        return Post(
+            1, 1, message, None, None, f"{self.base}/content/perma?id=1", contentcontainer_id
+        )
+
+    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+        self._enter("list_posts")
+        return ()
+
+    async def comment_on_post(
+        self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
+    ) -> int:
+        self._enter("comment_on_post")
+        return 1
 
     def entry_url(self, notification_id: int) -> str:
         return f"{self.base}/notification/entry?id={notification_id}"

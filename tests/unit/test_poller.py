@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from services.errors import AuthError, OfflineError, RateLimitedError, ServerError
+from services.errors import AuthError, OfflineError, RateLimitedError, ServerError, ServiceError
 from services.models import ConnectionState
-from services.poller import MIN_GAP, PollOutcome, Poller
+from services.poller import MIN_GAP, Poller, PollOutcome
 from tests.fakes.clock import FakeClock
 from tests.fakes.port import FakePort, make_notification
 
@@ -24,9 +24,12 @@ def test_poller_fetches_details_only_when_probe_changes():
     poller = _poller(port)
     first = asyncio.run(poller.poll_once())
     second = asyncio.run(poller.poll_once())
-    assert first.fetched and [n.id for n in first.new] == [1]
-    assert first.unread == 1 and first.state is ConnectionState.ONLINE
-    assert not second.fetched and second.new == ()
+    assert first.fetched
+    assert [n.id for n in first.new] == [1]
+    assert first.unread == 1
+    assert first.state is ConnectionState.ONLINE
+    assert not second.fetched
+    assert second.new == ()
     assert port.calls == ["probe_unseen", "list_notifications", "probe_unseen"]
 
 
@@ -52,7 +55,8 @@ def test_poller_treats_rewritten_group_text_as_new():
 def test_poller_skips_fetch_when_nothing_unseen():
     port = FakePort()
     outcome = asyncio.run(_poller(port).poll_once())
-    assert outcome.unread == 0 and not outcome.fetched
+    assert outcome.unread == 0
+    assert not outcome.fetched
     assert port.calls == ["probe_unseen"]
 
 
@@ -83,6 +87,7 @@ def test_poller_resets_backoff_after_success():
 
 @pytest.mark.parametrize("error_type", [RateLimitedError, ServerError])
 def test_poller_waits_at_least_retry_after(error_type):
+    error: ServiceError
     if error_type is RateLimitedError:
         error = RateLimitedError("busy", retry_after=timedelta(seconds=120))
     else:
@@ -98,9 +103,7 @@ def test_poller_stops_on_401_without_retrying():
     poller = _poller(port)
 
     async def go() -> None:
-        await asyncio.wait_for(
-            poller.run(outcomes.append, first_delay=timedelta(0)), timeout=5
-        )
+        await asyncio.wait_for(poller.run(outcomes.append, first_delay=timedelta(0)), timeout=5)
 
     asyncio.run(go())
     assert [o.state for o in outcomes] == [ConnectionState.AUTH_REQUIRED]
@@ -115,5 +118,6 @@ def test_poller_interval_never_below_minimum_gap():
 def test_poller_start_delay_is_within_ten_seconds():
     poller = _poller(FakePort())
     delays = [poller.start_delay().total_seconds() for _ in range(200)]
-    assert min(delays) >= 0 and max(delays) <= 10
+    assert min(delays) >= 0
+    assert max(delays) <= 10
     assert max(delays) - min(delays) > 5  # actually spread, not constant

@@ -1,0 +1,76 @@
+"""The sandbox ASGI application: HumHub REST routes under ``/api/v1``, the browser pages, the
+``/_sandbox`` control API, HumHub's error shapes and the fault-injection middleware.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount
+from starlette.types import ASGIApp
+
+from sandbox import control, pages, routes_api, routes_content, routes_polls
+from sandbox.faults import FaultBook, FaultMiddleware
+from sandbox.http import YiiError, yii_body, yii_response
+from sandbox.simulation import Simulation
+from sandbox.world import World
+
+PAGE_NOT_FOUND = "Page not found."
+
+
+async def _yii_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, YiiError)  # noqa: S101 - registered for YiiError only
+    return yii_response(exc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
+    path = request.url.path
+    if path.startswith(("/api/", "/_sandbox/")):
+        if exc.status_code == 404:
+            return JSONResponse(yii_body(404, PAGE_NOT_FOUND), 404)
+        message = exc.detail
+        if exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            message = f"Method Not Allowed. This URL can only handle the following request methods: {allowed}."
+        return JSONResponse(yii_body(exc.status_code, message), exc.status_code, exc.headers)
+    if exc.status_code == 404:
+        return pages.not_found()
+    return pages.page(str(exc.detail), "", exc.status_code)
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    return JSONResponse(yii_body(500, "An internal server error occurred."), 500)
+
+
+def build_app(world: World, simulation: Simulation, faults: FaultBook) -> ASGIApp:
+    """The full ASGI app; the simulation runs while the app's lifespan is active."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        simulation.start()
+        try:
+            yield
+        finally:
+            await simulation.stop()
+
+    app = Starlette(
+        routes=[
+            Mount(
+                "/api/v1", routes=routes_api.ROUTES + routes_content.ROUTES + routes_polls.ROUTES
+            ),
+            Mount("/_sandbox", routes=control.ROUTES),
+            *pages.ROUTES,
+        ],
+        exception_handlers={YiiError: _yii_error, HTTPException: _http_error, Exception: _crash},
+        lifespan=lifespan,
+    )
+    app.state.world = world
+    app.state.simulation = simulation
+    app.state.faults = faults
+    return FaultMiddleware(app, faults)

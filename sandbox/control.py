@@ -1,0 +1,140 @@
+"""The ``/_sandbox`` control API for tests and demos (not part of HumHub; bearer token needed).
+
+- ``POST /_sandbox/act`` ``{"actor": "<username>", "action": "like"|"comment"|"mention"|"post"|
+  "poll", "post_id": N?, "text": "..."?}`` performs one simulated action now and returns the ids
+  it created, e.g. ``{"notification_id": 12, "like_id": 7, "post_id": 3}``.
+- ``POST /_sandbox/tick`` performs one random simulation step.
+- ``GET /_sandbox/state`` returns counts: posts, comments per post, likes per post,
+  notifications (total/unseen for the demo user), plus pace, api_version and armed faults.
+- ``POST /_sandbox/fault`` ``{"route": "POST /post/container", "mode": "status"|
+  "commit_then_drop"|"drop", "status": 503, "times": 1, "retry_after": "5"}`` arms a fault for
+  the next ``times`` matching API requests (see :mod:`sandbox.faults`);
+  ``DELETE /_sandbox/fault`` disarms all.
+"""
+
+from __future__ import annotations
+
+import random
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sandbox import actions
+from sandbox.faults import FaultBook, parse_fault
+from sandbox.http import error, json_body, require_user, world_of
+from sandbox.simulation import Simulation
+from sandbox.world import DEMO_USERNAME, POST_MODEL
+
+_rng = random.Random(4242)
+
+
+def _sim(request: Request) -> Simulation:
+    sim: Simulation = request.app.state.simulation
+    return sim
+
+
+def _faults(request: Request) -> FaultBook:
+    book: FaultBook = request.app.state.faults
+    return book
+
+
+async def act(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    body = await json_body(request)
+    actor = world.user_by_name(str(body.get("actor", "")))
+    if actor is None or actor["username"] == DEMO_USERNAME:
+        return error(400, "actor must be the username of a colleague")
+    action, text = body.get("action"), body.get("text")
+    raw_post = body.get("post_id")
+    post_id = raw_post if isinstance(raw_post, int) else None
+    if post_id is not None and world.post(post_id) is None:
+        return error(404, "Post not found")
+    text = text if isinstance(text, str) and text.strip() else None
+    if action == "like":
+        target = post_id or actions.unliked_demo_post(world, actor)
+        if target is None:
+            return error(409, "Nothing left to like for this actor")
+        result = actions.like(world, actor, target)
+    elif action == "comment":
+        target = post_id or next(iter(actions.demo_posts(world)), None)
+        if target is None:
+            return error(409, "Nothing to comment on")
+        result = actions.comment(world, actor, target, text or _rng.choice(actions.COMMENTS))
+    elif action == "mention":
+        result = actions.mention(world, actor, post_id, text, _rng)
+    elif action == "post":
+        result = actions.post(world, actor, text, _rng)
+    elif action == "poll":
+        result = actions.poll(world, actor, _rng)
+    else:
+        return error(400, "action must be like, comment, mention, post or poll")
+    return JSONResponse(result)
+
+
+async def tick(request: Request) -> Response:
+    require_user(request)
+    return JSONResponse(_sim(request).step())
+
+
+async def state(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    demo = world.demo_user()
+    comments = world.db.all(
+        "SELECT post.id AS id, COUNT(comment.id) AS n FROM post LEFT JOIN comment"
+        " ON comment.content_id = post.content_id GROUP BY post.id ORDER BY post.id"
+    )
+    likes = world.db.all(
+        'SELECT object_id AS id, COUNT(*) AS n FROM "like" WHERE object_model = ?'
+        " GROUP BY object_id ORDER BY object_id",
+        (POST_MODEL,),
+    )
+    count = world.db.scalar
+    return JSONResponse(
+        {
+            "posts": count("SELECT COUNT(*) FROM post"),
+            "polls": count("SELECT COUNT(*) FROM poll"),
+            "comments": {str(r["id"]): r["n"] for r in comments},
+            "likes": {str(r["id"]): r["n"] for r in likes},
+            "notifications": {
+                "total": count(
+                    "SELECT COUNT(*) FROM notification WHERE user_id = ?", (demo["id"],)
+                ),
+                "unseen": count(
+                    "SELECT COUNT(*) FROM notification WHERE user_id = ? AND seen = 0",
+                    (demo["id"],),
+                ),
+            },
+            "api_version": world.api_version,
+            "simulated_events": len(_sim(request).log),
+            "faults": _faults(request).armed(),
+        }
+    )
+
+
+async def arm_fault(request: Request) -> Response:
+    require_user(request)
+    try:
+        fault = parse_fault(await json_body(request))
+    except ValueError as exc:
+        return error(400, str(exc))
+    book = _faults(request)
+    book.arm(fault)
+    return JSONResponse({"code": 200, "message": "Fault armed", "faults": book.armed()})
+
+
+async def clear_faults(request: Request) -> Response:
+    require_user(request)
+    _faults(request).clear()
+    return JSONResponse({"code": 200, "message": "Faults cleared", "faults": []})
+
+
+ROUTES = [
+    Route("/act", act, methods=["POST"]),
+    Route("/tick", tick, methods=["POST"]),
+    Route("/state", state, methods=["GET"]),
+    Route("/fault", arm_fault, methods=["POST"]),
+    Route("/fault", clear_faults, methods=["DELETE"]),
+]

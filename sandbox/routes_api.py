@@ -1,0 +1,108 @@
+"""API routes for auth, notifications, spaces and topics (``/api/v1/...``)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from sandbox import notify, shapes
+from sandbox.http import error, json_body, paginate, require_user, success, world_of
+from sandbox.tokens import issue
+
+NOTIFICATION_LIMIT = 10
+
+
+async def login(request: Request) -> Response:
+    world = world_of(request)
+    body = await json_body(request)
+    username, password = str(body.get("username", "")), str(body.get("password", ""))
+    user = world.user_by_name(username) if username else None
+    if user is None or user["password"] != password:
+        return error(400, "Wrong username or password")
+    token, expired_at = issue(
+        world.jwt_key, uid=int(user["id"]), email=str(user["email"]), issuer=world.base_url
+    )
+    return JSONResponse(
+        {"code": 200, "message": "Success", "auth_token": token, "expired_at": expired_at}
+    )
+
+
+async def current(request: Request) -> Response:
+    user = require_user(request)
+    return JSONResponse(shapes.user_full(world_of(request), user))
+
+
+def _notifications(request: Request, *, unseen_only: bool) -> Response:
+    user = require_user(request)
+    world = world_of(request)
+    raw = request.query_params.get("excludeFilters", "") if not unseen_only else ""
+    exclude = {part.strip() for part in raw.split(",") if part.strip()}
+    rows = notify.query(world, int(user["id"]), unseen_only=unseen_only, exclude=exclude)
+    envelope = paginate(request, rows, default_limit=NOTIFICATION_LIMIT)
+    envelope["results"] = [notify.serialize(world, row) for row in envelope["results"]]
+    return JSONResponse(envelope)
+
+
+async def notifications(request: Request) -> Response:
+    return _notifications(request, unseen_only=False)
+
+
+async def unseen(request: Request) -> Response:
+    return _notifications(request, unseen_only=True)
+
+
+async def notification(request: Request) -> Response:
+    user = require_user(request)
+    world = world_of(request)
+    row = world.db.one(
+        "SELECT * FROM notification WHERE id = ? AND user_id = ?",
+        (request.path_params["id"], user["id"]),
+    )
+    if row is None:
+        return error(404, "Notification not found")
+    return JSONResponse(notify.serialize(world, row))
+
+
+async def mark_as_seen(request: Request) -> Response:
+    user = require_user(request)
+    notify.mark_all_seen(world_of(request), int(user["id"]))
+    return success("All notifications successfully marked as seen")
+
+
+async def spaces(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    envelope = paginate(request, world.db.all("SELECT * FROM space ORDER BY id"))
+    envelope["results"] = [shapes.space(world, row) for row in envelope["results"]]
+    return JSONResponse(envelope)
+
+
+async def space(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    row = world.space(request.path_params["id"])
+    if row is None:
+        return error(404, "Space not found")
+    return JSONResponse(shapes.space(world, row))
+
+
+async def topics(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    envelope = paginate(request, world.db.all("SELECT id, name FROM topic ORDER BY id"))
+    envelope["results"] = [{"id": t["id"], "name": t["name"]} for t in envelope["results"]]
+    return JSONResponse(envelope)
+
+
+ROUTES = [
+    Route("/auth/login", login, methods=["POST"]),
+    Route("/auth/current", current, methods=["GET"]),
+    Route("/notification", notifications, methods=["GET"]),
+    Route("/notification/unseen", unseen, methods=["GET"]),
+    Route("/notification/mark-as-seen", mark_as_seen, methods=["PATCH"]),
+    Route("/notification/{id:int}", notification, methods=["GET"]),
+    Route("/space", spaces, methods=["GET"]),
+    Route("/space/{id:int}", space, methods=["GET"]),
+    Route("/topic", topics, methods=["GET"]),
+]

@@ -1,0 +1,249 @@
+"""HumHubConnector: the IntranetPort for HumHub's REST module (0.11/HumHub 1.18, 0.12/1.19).
+
+Owns which call answers which port method and how capabilities are probed. It retries nothing
+(the poller and the outbox own retries) and never logs credentials, bodies or texts.
+
+Sign-in errors: HumHub answers wrong credentials with `400 "Wrong username or password"`, so
+`sign_in` turns a 400/422 into AuthError (status 400, server message kept); 401 ("Invalid
+user!": the user is not allowed to use the API) is AuthError too; 404 means JWT sign-in is
+disabled on the server (NotFoundError).
+
+Capability probe (`capabilities`):
+- REST API: `GET /auth/current` answers 200 JSON. HTML (NotAnApiError) or 404: no REST API.
+- polls: `GET /polls?limit=1` is 200 with the module; 404 (absent), 403 or HTML count as off.
+- comment API, two GETs that change nothing:
+  1. `GET /comment/find-by-object?objectModel=<Post FQCN>&objectId=0`: REST 0.11 (1.18) has
+     that route and answers 200 with an empty page for any id (the action does not look the
+     object up) → V1_18. REST 0.12 (1.19) removed it: 404.
+  2. after a 404, `GET /comment/parent/0` (new in 1.19): the action answers a missing comment
+     with the controller's `{"code":404,"message":…}` → V1_19. A Yii route 404
+     (`{"name":…,"status":404}`) means neither route exists → UNKNOWN.
+  Anything else (400/403/HTML) → UNKNOWN, and comment_on_post then refuses to guess.
+  Transport errors, 401, 429 and 5xx propagate, so a caller never caches a guess made while
+  the server was sick or the token expired.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, timedelta, tzinfo
+
+import httpx
+
+from services.errors import (
+    AuthError,
+    NotAnApiError,
+    NotFoundError,
+    ValidationError,
+)
+from services.humhub.http import DEFAULT_DEADLINE, MAX_BODY_BYTES, ApiHttp, QueryParams
+from services.humhub.parse import (
+    POST_MODEL,
+    parse_comment_id,
+    parse_container,
+    parse_current_user,
+    parse_envelope,
+    parse_items,
+    parse_notification_page,
+    parse_post,
+    parse_sign_in,
+    parse_unseen_probe,
+)
+from services.models import (
+    Capabilities,
+    CommentApi,
+    Container,
+    CurrentUser,
+    NotificationPage,
+    Post,
+    SignInResult,
+    UnseenProbe,
+)
+from services.port import MAX_PAGE_SIZE
+from services.redaction import register_secret
+from services.urls import normalise_base_url
+
+logger = logging.getLogger(__name__)
+
+
+def _is_controller_error(body: object) -> bool:
+    """A HumHub controller's `returnError` body (`code` + `message`), not Yii's route error."""
+    return isinstance(body, dict) and "status" not in body and body.get("code") == 404
+
+
+def clamp_limit(limit: int) -> int:
+    """Page sizes the server accepts: 1..MAX_PAGE_SIZE."""
+    return max(1, min(MAX_PAGE_SIZE, limit))
+
+
+class HumHubConnector:
+    """One connection to one HumHub intranet; implements `services.port.IntranetPort`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        token: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        user_agent: str = "Startpunt/0.1",
+        language: str | None = None,
+        server_timezone: tzinfo = UTC,
+        deadline: timedelta = DEFAULT_DEADLINE,
+        max_body_bytes: int = MAX_BODY_BYTES,
+    ) -> None:
+        """Prepare the connection (no I/O). Raises InsecureUrlError for an unusable address.
+
+        `server_timezone` is the zone HumHub writes its zone-less timestamps in (UTC unless
+        configured). `transport` is for tests: passing one disables environment proxies.
+        """
+        self._base_url = normalise_base_url(base_url)
+        self._tz = server_timezone
+        self._http = ApiHttp(
+            self._base_url,
+            transport=transport,
+            user_agent=user_agent,
+            language=language,
+            deadline=deadline,
+            max_body_bytes=max_body_bytes,
+        )
+        if token:
+            self.use_token(token)
+
+    @property
+    def base_url(self) -> str:
+        """The intranet's web address, without `/api/v1` and without a trailing slash."""
+        return self._base_url
+
+    async def sign_in(self, username: str, password: str) -> SignInResult:
+        """`POST /auth/login`; wrong credentials (400) raise AuthError."""
+        body: dict[str, object] = {"username": username, "password": password}
+        try:
+            data = await self._http.call("POST", "/auth/login", body=body, auth=False)
+        except ValidationError as exc:
+            raise AuthError(
+                "sign-in refused: wrong username or password",
+                status=exc.status,
+                server_message=exc.server_message,
+            ) from exc
+        result = parse_sign_in(data)
+        self.use_token(result.token)
+        logger.info("Signed in (token %s)", "expires" if result.expires_at else "never expires")
+        return result
+
+    def use_token(self, token: str) -> None:
+        """Send `token` as `Authorization: Bearer` from now on (registered for log redaction)."""
+        register_secret(token)
+        self._http.set_token(token)
+
+    async def current_user(self) -> CurrentUser:
+        """`GET /auth/current`."""
+        return parse_current_user(await self._http.call("GET", "/auth/current"))
+
+    async def probe_unseen(self) -> UnseenProbe:
+        """`GET /notification/unseen?limit=1`: badge count plus newest fingerprint."""
+        data = await self._http.call("GET", "/notification/unseen", params={"limit": 1})
+        return parse_unseen_probe(data, self._tz)
+
+    async def list_notifications(
+        self, *, unseen_only: bool = False, page: int = 1, limit: int = 20
+    ) -> NotificationPage:
+        """`GET /notification[/unseen]?page&limit` (limit clamped to 1..50)."""
+        path = "/notification/unseen" if unseen_only else "/notification"
+        params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        return parse_notification_page(await self._http.call("GET", path, params=params), self._tz)
+
+    async def mark_all_seen(self) -> None:
+        """`PATCH /notification/mark-as-seen` (there is no per-item call in REST)."""
+        await self._http.call("PATCH", "/notification/mark-as-seen")
+
+    async def capabilities(self) -> Capabilities:
+        """Probe the REST API, the polls module and the comment API shape (see module doc)."""
+        try:
+            await self._http.call("GET", "/auth/current")
+        except (NotAnApiError, NotFoundError) as exc:
+            logger.info("No HumHub REST API at the configured address (%s)", type(exc).__name__)
+            return Capabilities(rest_api=False, comment_api=CommentApi.UNKNOWN, polls=False)
+        polls = await self._probe_polls()
+        comment_api = await self._probe_comment_api()
+        logger.info("Capabilities: polls=%s comment_api=%s", polls, comment_api.value)
+        modules = ("polls",) if polls else ()
+        return Capabilities(rest_api=True, comment_api=comment_api, polls=polls, modules=modules)
+
+    async def _probe_polls(self) -> bool:
+        status, body = await self._http.probe("/polls", params={"limit": 1})
+        return status == 200 and isinstance(body, dict)
+
+    async def _probe_comment_api(self) -> CommentApi:
+        params: QueryParams = {"objectModel": POST_MODEL, "objectId": 0}
+        status, body = await self._http.probe("/comment/find-by-object", params=params)
+        if status == 200 and isinstance(body, dict) and "results" in body:
+            return CommentApi.V1_18
+        if status == 404:
+            # Confirm 1.19 positively: its `/comment/parent/{id}` action answers a missing
+            # comment with the controller's own {"code":404,…}; an unknown route gives Yii's
+            # {"name":…,"status":404}. Both routes missing means neither shape is safe.
+            status, body = await self._http.probe("/comment/parent/0")
+            if status == 200 or (status == 404 and _is_controller_error(body)):
+                return CommentApi.V1_19
+        logger.warning("Comment API shape unknown (probe answered HTTP %d)", status)
+        return CommentApi.UNKNOWN
+
+    def entry_url(self, notification_id: int) -> str:
+        """The web route that marks one notification seen and redirects to its target."""
+        return f"{self._base_url}/notification/entry?id={int(notification_id)}"
+
+    async def list_spaces(self, *, page: int = 1, limit: int = 20) -> tuple[Container, ...]:
+        """`GET /space?page&limit`: spaces visible to the user (no membership flag exists)."""
+        params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        results, *_ = parse_envelope(
+            await self._http.call("GET", "/space", params=params), "space list"
+        )
+        return parse_items(results, parse_container, "space")[0]
+
+    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
+        """`POST /post/container/{id}` with `{"data": {"message": …}}`; returns the new Post."""
+        body: dict[str, object] = {"data": {"message": message}}
+        data = await self._http.call(
+            "POST", f"/post/container/{int(contentcontainer_id)}", body=body
+        )
+        return parse_post(data, self._tz)
+
+    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+        """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""
+        path = f"/post/container/{int(contentcontainer_id)}"
+        data = await self._http.call("GET", path, params={"page": 1, "limit": clamp_limit(limit)})
+        results, *_ = parse_envelope(data, "post list")
+        return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]
+
+    async def comment_on_post(
+        self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
+    ) -> int:
+        """Comment on a post in the server's shape; returns the comment id.
+
+        1.18: `POST /comment {objectModel, objectId: post_id, Comment: {message}}`.
+        1.19: `POST /comment?contentId=N {message}`; the body also carries `Comment.message`
+        because the 1.19 spec still describes that wrapper (the server reads the top level
+        and ignores the rest). A missing id or an UNKNOWN api raises ValidationError with
+        status 0 before anything is sent.
+        """
+        if api is CommentApi.V1_18 and post_id is not None:
+            body: dict[str, object] = {
+                "objectModel": POST_MODEL,
+                "objectId": int(post_id),
+                "Comment": {"message": message},
+            }
+            return parse_comment_id(await self._http.call("POST", "/comment", body=body))
+        if api is CommentApi.V1_19 and content_id is not None:
+            body = {"message": message, "Comment": {"message": message}}
+            params: dict[str, str | int] = {"contentId": int(content_id)}
+            data = await self._http.call("POST", "/comment", params=params, body=body)
+            return parse_comment_id(data)
+        raise ValidationError(
+            f"cannot comment: api={api.value}, post id or content id missing",
+            status=0,
+            fields={"post": ("missing id for this comment API",)},
+        )
+
+    async def aclose(self) -> None:
+        """Release the connection pool."""
+        await self._http.aclose()

@@ -1,0 +1,317 @@
+"""HumHub JSON → domain objects: pure functions, tested on recorded and generated JSON.
+
+Owns the wire shapes of the REST module (0.11 for HumHub 1.18, 0.12 for 1.19). Never does I/O,
+never raises anything but ResponseError, and never logs text or names (only item ids).
+Server times have no zone (BRIEF §1): they are read as wall-clock time in `server_tz`, which
+callers set from configuration and which defaults to UTC.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from typing import TypeVar
+
+from services.errors import ResponseError
+from services.humhub.wire import (
+    JsonObject,
+    as_list,
+    as_object,
+    describe_id,
+    get_count,
+    get_int,
+    get_object,
+    get_str,
+    opt_object,
+)
+from services.models import (
+    Container,
+    CurrentUser,
+    Notification,
+    NotificationKind,
+    NotificationPage,
+    Person,
+    Post,
+    SignInResult,
+    UnseenProbe,
+)
+from services.text import clean_text, html_to_text, strip_controls
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+POST_MODEL = "humhub\\modules\\post\\models\\Post"
+MAX_NOTIFICATION_TEXT = 1000
+MAX_NAME = 200
+MAX_SERVER_MESSAGE = 300
+
+_NS = "humhub\\modules\\"
+_KIND_BY_CLASS = {
+    _NS + "like\\notifications\\NewLike": NotificationKind.LIKE,
+    _NS + "user\\notifications\\Mentioned": NotificationKind.MENTION,
+    _NS + "comment\\notifications\\NewComment": NotificationKind.COMMENT,
+    _NS + "content\\notifications\\ContentCreated": NotificationKind.CONTENT_CREATED,
+    _NS + "user\\notifications\\Followed": NotificationKind.FOLLOW,
+    _NS + "rest\\notifications\\CustomTextNotification": NotificationKind.CUSTOM,
+}
+_SPACE_NOTIFICATIONS = _NS + "space\\notifications\\"
+
+
+def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None:
+    """Read a server timestamp (`YYYY-MM-DD HH:MM:SS`, zone-less) as an aware datetime."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=server_tz)
+
+
+def safe_url(value: str | None) -> str:
+    """Keep an http(s) or site-relative URL from the server; drop anything else."""
+    if not value:
+        return ""
+    url = strip_controls(value).strip()
+    lowered = url.lower()
+    if lowered.startswith(("https://", "http://")) or (
+        url.startswith("/") and not url.startswith("//")
+    ):
+        return url if not any(ch.isspace() for ch in url) else ""
+    return ""
+
+
+def parse_person(value: object) -> Person | None:
+    """A UserShort or User; None when absent or unusable (never an error)."""
+    obj = opt_object(value)
+    if obj is None:
+        return None
+    person_id = get_int(obj, "id")
+    guid = get_str(obj, "guid")
+    if person_id is None or guid is None:
+        return None
+    name = clean_text(get_str(obj, "display_name") or "", max_length=MAX_NAME)
+    return Person(id=person_id, guid=guid, display_name=name, url=safe_url(get_str(obj, "url")))
+
+
+def parse_sign_in(value: object) -> SignInResult:
+    """The answer of `POST /auth/login`: `expired_at` is unix seconds, 0 = never."""
+    obj = as_object(value, "login response")
+    token = get_str(obj, "auth_token")
+    if not token:
+        raise ResponseError("login response without auth_token")
+    expires = get_count(obj, "expired_at")
+    expires_at: datetime | None = None
+    if expires > 0:
+        try:
+            expires_at = datetime.fromtimestamp(expires, UTC)
+        except (OverflowError, OSError, ValueError):
+            expires_at = None  # beyond what datetime holds: effectively never
+    return SignInResult(token=token, expires_at=expires_at)
+
+
+def parse_current_user(value: object) -> CurrentUser:
+    """The User of `GET /auth/current`."""
+    obj = as_object(value, "current user")
+    person = parse_person(obj)
+    if person is None:
+        raise ResponseError("current user without a usable id/guid")
+    account = get_object(obj, "account")
+    return CurrentUser(
+        person=person,
+        username=clean_text(get_str(account, "username") or "", max_length=MAX_NAME),
+        email=clean_text(get_str(account, "email") or "", max_length=MAX_NAME),
+        contentcontainer_id=get_int(account, "contentcontainer_id") if account else None,
+        language=clean_text(get_str(account, "language") or "", max_length=20),
+    )
+
+
+def notification_kind(class_name: str, source: object) -> NotificationKind:
+    """Map a notification class (FQCN) and its source to a product-neutral kind."""
+    name = class_name.lstrip("\\")
+    kind = _KIND_BY_CLASS.get(name)
+    if kind is NotificationKind.CONTENT_CREATED and _is_poll_source(source):
+        return NotificationKind.POLL
+    if kind is not None:
+        return kind
+    if name.startswith(_SPACE_NOTIFICATIONS):
+        return NotificationKind.SPACE_MEMBERSHIP
+    return NotificationKind.OTHER
+
+
+def _is_poll_source(source: object) -> bool:
+    if isinstance(source, str):
+        return "poll" in source.lower()
+    meta = get_object(get_object(opt_object(source), "content"), "metadata")
+    return "\\polls\\" in (get_str(meta, "object_model") or "").lower()
+
+
+def source_refs(source: object) -> tuple[int | None, int | None, str]:
+    """(post_id, content_id, url) from a notification's source: Post, Comment or SpaceShort."""
+    obj = opt_object(source)
+    if obj is None:
+        return None, None, ""
+    content = get_object(obj, "content")
+    if content is not None:
+        meta = get_object(content, "metadata")
+        is_post = get_str(meta, "object_model") in (None, POST_MODEL)
+        post_id = get_int(obj, "id") if is_post else None
+        content_id = get_int(meta, "id") if meta else None
+        return post_id, content_id, safe_url(get_str(meta, "url"))
+    if "objectModel" in obj or "contentId" in obj:  # a Comment: 1.18 or 1.19 shape
+        post_id = get_int(obj, "objectId") if get_str(obj, "objectModel") == POST_MODEL else None
+        return post_id, get_int(obj, "contentId"), ""
+    return None, None, safe_url(get_str(obj, "url"))
+
+
+def parse_notification(value: object, server_tz: tzinfo = UTC) -> Notification:
+    """One notification; ResponseError when the item is unusable (the caller skips it)."""
+    obj = as_object(value, "notification")
+    notification_id = get_int(obj, "id")
+    class_name = get_str(obj, "class")
+    output = get_str(obj, "output")
+    if notification_id is None or class_name is None or output is None:
+        raise ResponseError("notification without int id, str class or str output")
+    source = obj.get("source")
+    post_id, content_id, url = source_refs(source)
+    return Notification(
+        id=notification_id,
+        kind=notification_kind(class_name, source),
+        class_name=clean_text(class_name, max_length=MAX_NAME),
+        text=html_to_text(output, max_length=MAX_NOTIFICATION_TEXT),
+        originator=parse_person(obj.get("originator")),
+        created_at=parse_server_time(obj.get("createdAt"), server_tz),
+        post_id=post_id,
+        content_id=content_id,
+        url=url,
+    )
+
+
+def parse_items(
+    results: list[object], parse_one: Callable[[object], T], what: str
+) -> tuple[tuple[T, ...], int]:
+    """Parse every item, skipping (and logging by id only) the ones that don't parse."""
+    items: list[T] = []
+    skipped = 0
+    for raw in results:
+        try:
+            items.append(parse_one(raw))
+        except ResponseError:
+            skipped += 1
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            logger.warning("Skipped a malformed %s (id=%s)", what, describe_id(raw_id))
+    return tuple(items), skipped
+
+
+def parse_envelope(value: object, what: str) -> tuple[list[object], int, int, int]:
+    """A list envelope → (results, total, page, pages); ResponseError if it isn't one."""
+    obj = as_object(value, what)
+    results = as_list(obj.get("results"), f"{what} results")
+    numbers: list[int] = []
+    for key, default in (("total", len(results)), ("page", 1), ("pages", 1)):
+        raw = obj.get(key, default)
+        if not isinstance(raw, int) or isinstance(raw, bool):
+            raise ResponseError(f"{what}: {key} is not an integer")
+        numbers.append(max(0, raw))
+    return results, numbers[0], numbers[1], numbers[2]
+
+
+def parse_notification_page(value: object, server_tz: tzinfo = UTC) -> NotificationPage:
+    """`GET /notification[/unseen]` → a page; malformed items are counted in `skipped`."""
+    results, total, page, pages = parse_envelope(value, "notification list")
+    items, skipped = parse_items(
+        results, lambda raw: parse_notification(raw, server_tz), "notification"
+    )
+    return NotificationPage(items=items, total=total, page=page, pages=pages, skipped=skipped)
+
+
+def parse_unseen_probe(value: object, server_tz: tzinfo = UTC) -> UnseenProbe:
+    """`GET /notification/unseen?limit=1` → badge count and the newest item's fingerprint."""
+    page = parse_notification_page(value, server_tz)
+    newest = page.items[0].fingerprint if page.items else None
+    return UnseenProbe(total=page.total, newest=newest)
+
+
+def parse_container(value: object) -> Container:
+    """A Space as a place to post to; ResponseError without id, guid or contentcontainer_id."""
+    obj = as_object(value, "space")
+    space_id = get_int(obj, "id")
+    guid = get_str(obj, "guid")
+    container_id = get_int(obj, "contentcontainer_id")
+    if space_id is None or guid is None or container_id is None:
+        raise ResponseError("space without int id, str guid or int contentcontainer_id")
+    return Container(
+        id=space_id,
+        guid=guid,
+        name=clean_text(get_str(obj, "name") or "", max_length=MAX_NAME),
+        contentcontainer_id=container_id,
+        url=safe_url(get_str(obj, "url")),
+        is_space=True,
+    )
+
+
+def parse_post(value: object, server_tz: tzinfo = UTC) -> Post:
+    """A Post; ResponseError without the post id or the content id."""
+    obj = as_object(value, "post")
+    content = get_object(obj, "content")
+    meta = get_object(content, "metadata")
+    post_id = get_int(obj, "id")
+    content_id = get_int(meta, "id") if meta else None
+    if post_id is None or content_id is None or meta is None:
+        raise ResponseError("post without int id or content.metadata.id")
+    return Post(
+        id=post_id,
+        content_id=content_id,
+        message=strip_controls(get_str(obj, "message") or ""),
+        author=parse_person(meta.get("created_by")),
+        created_at=parse_server_time(meta.get("created_at"), server_tz),
+        url=safe_url(get_str(meta, "url")),
+        contentcontainer_id=get_int(meta, "contentcontainer_id"),
+        likes=get_count(get_object(content, "likes"), "total"),
+        comments=get_count(get_object(content, "comments"), "total"),
+    )
+
+
+def parse_comment_id(value: object) -> int:
+    """The id of a created Comment."""
+    comment_id = get_int(as_object(value, "comment"), "id")
+    if comment_id is None:
+        raise ResponseError("comment without an int id")
+    return comment_id
+
+
+def parse_error_body(value: object) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """An error body → (server message, field messages); tolerant of every HumHub/Yii shape.
+
+    `{"code":400,"message":"Validation failed","post":{"message":["…"]}}` gives
+    `("Validation failed", {"message": ("…",)})`; Yii's `[{"field":…,"message":…}]` works too.
+    """
+    fields: dict[str, list[str]] = {}
+    obj = opt_object(value)
+    if obj is None:
+        for entry in value if isinstance(value, list) else []:
+            item = opt_object(entry)
+            field, text = get_str(item, "field"), get_str(item, "message")
+            if field and text:
+                fields.setdefault(field, []).append(text)
+    else:
+        for key, detail in obj.items():
+            if key not in ("code", "message", "name", "status", "type"):
+                _collect_fields(opt_object(detail), fields)
+    message = clean_text(get_str(obj, "message") or "", max_length=MAX_SERVER_MESSAGE)
+    return message, {
+        clean_text(name, max_length=MAX_NAME): tuple(
+            clean_text(text, max_length=MAX_SERVER_MESSAGE) for text in texts
+        )
+        for name, texts in fields.items()
+    }
+
+
+def _collect_fields(detail: JsonObject | None, fields: dict[str, list[str]]) -> None:
+    for name, messages in (detail or {}).items():
+        if isinstance(messages, str):
+            fields.setdefault(name, []).append(messages)
+        elif isinstance(messages, list):
+            fields.setdefault(name, []).extend(m for m in messages if isinstance(m, str))

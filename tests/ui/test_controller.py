@@ -1,0 +1,139 @@
+"""AppController: poll outcomes become tray signals and alerts; alert actions open links."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+
+import pytest
+
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+
+from desktop.browser import Browser
+from desktop.controller import AppController
+from services.errors import OfflineError
+from services.models import Alert, AlertAction, ConnectionState
+from services.poller import Poller, PollOutcome
+from tests.fakes.clock import FakeClock
+from tests.fakes.port import FakePort, make_notification
+
+
+class FakeNotifier:
+    supports_buttons = True
+
+    def __init__(self) -> None:
+        self.shown: list[Alert] = []
+
+    async def show(self, alert: Alert) -> None:
+        self.shown.append(alert)
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def catch(self, url: QUrl) -> None:
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def url_catcher(qapp):
+    catcher = UrlCatcher()
+    for scheme in ("https", "http"):
+        # PySide6's stub says bytes, its runtime accepts only str.
+        QDesktopServices.setUrlHandler(scheme, catcher, "catch")  # type: ignore[arg-type]
+    yield catcher
+    for scheme in ("https", "http"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def _controller(port: FakePort) -> tuple[AppController, FakeNotifier]:
+    poller = Poller(port, FakeClock(), random.Random(1))
+    controller = AppController(port, poller, Browser(port.base_url))
+    notifier = FakeNotifier()
+    controller.set_notifier(notifier)
+    return controller, notifier
+
+
+def _run_poll(controller: AppController, poller_port: FakePort) -> PollOutcome:
+    async def go() -> PollOutcome:
+        outcome = await controller._poller.poll_once()
+        await controller.handle_outcome(outcome)
+        return outcome
+
+    return asyncio.run(go())
+
+
+def test_controller_alerts_each_new_notification_once(qtbot):
+    port = FakePort(unseen=[make_notification(2), make_notification(1)])
+    controller, notifier = _controller(port)
+    with qtbot.waitSignal(controller.unread_changed) as unread:
+        _run_poll(controller, port)
+    assert unread.args == [2]
+    assert [a.notification_id for a in notifier.shown] == [1, 2]  # oldest first
+    assert notifier.shown[0].title == "Jan de Boer"
+    assert notifier.shown[0].url == "https://intranet.example/notification/entry?id=1"
+    _run_poll(controller, port)
+    assert len(notifier.shown) == 2
+
+
+def test_controller_summarises_a_backlog_in_one_alert(qtbot):
+    port = FakePort(unseen=[make_notification(i) for i in range(30, 0, -1)])
+    controller, notifier = _controller(port)
+    _run_poll(controller, port)
+    assert len(notifier.shown) == 1
+    assert "20" in notifier.shown[0].body  # the first fetch is bounded to 20 items
+
+
+def test_controller_reports_offline_with_retry_delay(qtbot):
+    port = FakePort(fail_with=[OfflineError("refused")])
+    controller, _ = _controller(port)
+    with qtbot.waitSignal(controller.connection_changed) as changed:
+        _run_poll(controller, port)
+    state, retry = changed.args
+    assert state == ConnectionState.OFFLINE.value
+    assert 0 <= retry <= 5
+
+
+def test_controller_open_action_opens_the_entry_url(qtbot, url_catcher):
+    port = FakePort(unseen=[make_notification(5)])
+    controller, notifier = _controller(port)
+    _run_poll(controller, port)
+    controller.on_alert_action(notifier.shown[0], AlertAction.OPEN)
+    assert url_catcher.opened == ["https://intranet.example/notification/entry?id=5"]
+
+
+def test_controller_refuses_to_open_a_foreign_link(qtbot, url_catcher):
+    port = FakePort()
+    controller, _ = _controller(port)
+    evil = Alert("k", "t", "b", "https://intranet.example@evil.example/")
+    controller.on_alert_action(evil, AlertAction.OPEN)
+    assert url_catcher.opened == []
+
+
+def test_controller_first_poll_done_fires_once(qtbot):
+    port = FakePort()
+    controller, _ = _controller(port)
+    fired: list[bool] = []
+    controller.first_poll_done.connect(lambda: fired.append(True))
+    _run_poll(controller, port)
+    _run_poll(controller, port)
+    assert fired == [True]
+
+
+def test_controller_start_and_shutdown_close_the_port(qtbot):
+    port = FakePort()
+    controller, _ = _controller(port)
+
+    async def go() -> None:
+        controller.start(first_delay=timedelta(0))
+        await asyncio.sleep(0.05)
+        await controller.shutdown()
+
+    asyncio.run(go())
+    assert port.calls[0] == "probe_unseen"
+    assert port.calls[-1] == "aclose"
