@@ -1,0 +1,154 @@
+"""The local SQLite database: opening it safely, migrating it, moving a corrupt file aside.
+
+Pure Python (sqlite3). One file in the app's data folder, WAL with `synchronous=FULL` so that a
+commit survives a crash or power loss. The schema lives in `services/schema.py` as an
+append-only list of migrations; `PRAGMA user_version` says how many have run. Feature modules
+(`seen`, `people`, `outbox`, ...) take a `Database` and own their tables' queries.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from services.errors import ServiceError
+from services.schema import MIGRATIONS
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(ServiceError):
+    """The local database could not be used (disk full, newer schema, unreadable)."""
+
+
+class NewerSchemaError(StoreError):
+    """The database was written by a newer Startpunt; we refuse to touch it."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What happened while opening: a corrupt file moved aside, a migration from version N."""
+
+    moved_aside: Path | None
+    migrated_from: int
+
+
+class Database:
+    """One connection to the app's database, used from the event loop's thread only."""
+
+    def __init__(self, connection: sqlite3.Connection, report: OpenReport) -> None:
+        self.connection = connection
+        self.report = report
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating or migrating) the database; a corrupt file is moved aside first."""
+        moved: Path | None = None
+        try:
+            connection = _connect_checked(path)
+        except sqlite3.DatabaseError as exc:
+            moved = _move_aside(path)
+            logger.error("Database %s unreadable (%s); moved aside to %s", path.name, exc, moved)
+            connection = _connect_checked(path)
+        try:
+            migrated_from = _migrate(connection, path)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, OpenReport(moved, migrated_from))
+
+    @classmethod
+    def in_memory(cls) -> Database:
+        """A throwaway database for tests."""
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(connection, None)
+        return cls(connection, OpenReport(None, 0))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """`BEGIN IMMEDIATE` … `COMMIT`; rolls back on error; disk errors become StoreError."""
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"database busy or unwritable: {exc}") from exc
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+            raise StoreError(f"could not save: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+
+def _connect_checked(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        row = connection.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
+    except BaseException:
+        connection.close()
+        raise
+    if hasattr(path, "chmod"):
+        with contextlib.suppress(OSError):
+            path.chmod(0o600)
+    return connection
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            source.replace(path.with_name(target.name + suffix))
+    return target
+
+
+def _migrate(connection: sqlite3.Connection, path: Path | None) -> int:
+    """Run the migrations not yet applied, each in its own transaction; return the old version."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise NewerSchemaError(
+            f"database schema {version} is newer than this app's {len(MIGRATIONS)}"
+        )
+    if version < len(MIGRATIONS) and version > 0 and path is not None:
+        _backup(connection, path, version)
+    for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in statements:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        logger.info("Database migrated to schema %d", number)
+    return version
+
+
+def _backup(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    target = path.with_name(f"{path.name}.v{version}.bak")
+    with contextlib.closing(sqlite3.connect(target)) as copy:
+        connection.backup(copy)
