@@ -17,13 +17,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 
 def _build_tray(app: QApplication) -> tuple[QSystemTrayIcon, QMenu]:
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+    from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
     pixmap = QPixmap(32, 32)
     pixmap.fill(QColor("#2a7ab0"))
     tray = QSystemTrayIcon(QIcon(pixmap), app)
@@ -43,6 +46,9 @@ def _announce(app: QApplication, exit_when_ready: bool) -> None:
 
 def run_bare(exit_when_ready: bool) -> int:
     """Qt only: ``app.exec()``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     tray, _menu = _build_tray(app)
@@ -53,12 +59,17 @@ def run_bare(exit_when_ready: bool) -> int:
 
 
 def run_with_httpx_qasync(exit_when_ready: bool) -> int:
-    """Qt + httpx + qasync: one AsyncClient, the qasync loop."""
+    """Qt + httpx + qasync: one AsyncClient, the qasync loop.
+
+    httpx is imported before PySide6, its cheapest order: modules imported after PySide6 pass
+    through PySide6's import hook (the app does the same).
+    """
     import asyncio
 
     import httpx
 
     import qasync
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)

@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.doctor import run_doctor
 
         return run_doctor(options)
+    # Load the pure-Python stack (asyncio, httpx) before PySide6: after PySide6 is imported its
+    # import hook (shibokensupport.feature) reads the source of every module imported later,
+    # which costs ~45 ms of start-up for httpx alone.
+    import services.humhub.connector  # noqa: F401
     from desktop.app import run_app
 
     return run_app(options)

@@ -9,6 +9,7 @@ import random
 import sys
 from datetime import timedelta
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -16,9 +17,8 @@ from desktop import qt_async
 from desktop.browser import Browser
 from desktop.cli import RunOptions
 from desktop.controller import AppController
-from desktop.demo import DemoIntranet, start_demo
 from desktop.logging_setup import setup_logging
-from desktop.notify import NativeNotifier, Notifier, TrayBalloonNotifier
+from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
 from desktop.tray import TrayIcon
@@ -26,6 +26,9 @@ from services.clock import SystemClock
 from services.humhub.connector import HumHubConnector
 from services.poller import Poller
 from services.redaction import register_secret
+
+if TYPE_CHECKING:
+    from desktop.demo import DemoIntranet
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,8 @@ def run_app(options: RunOptions) -> int:
     app.setQuitOnLastWindowClosed(False)
     demo: DemoIntranet | None = None
     if options.demo:
+        from desktop.demo import start_demo  # the sandbox is imported only for --demo
+
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
@@ -73,12 +78,14 @@ def wire(controller: AppController, tray: TrayIcon, quit_event: asyncio.Event) -
     tray.quit_requested.connect(quit_event.set)
 
 
-async def _choose_notifier(tray: TrayIcon, controller: AppController) -> Notifier:
+async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asyncio.Event) -> None:
+    await after.wait()
     native = NativeNotifier(APP_NAME, controller.on_alert_action)
     if await native.probe():
-        return native
+        controller.set_notifier(native)
+        return
     logger.info("Falling back to tray balloon messages")
-    return TrayBalloonNotifier(tray.tray, controller.on_alert_action)
+    controller.set_notifier(TrayBalloonNotifier(tray.tray, controller.on_alert_action))
 
 
 async def _run(
@@ -107,13 +114,16 @@ async def _run(
         tray.show()
     else:
         logger.warning("No system tray available")
-    controller.set_notifier(await _choose_notifier(tray, controller))
     if options.exit_when_ready:
         controller.first_poll_done.connect(lambda: _announce_ready(quit_event))
+    # The notification stack (D-Bus) loads after the first poll, off the start-up path;
+    # alerts of that first poll wait for it.
+    notifier_task = asyncio.ensure_future(_choose_notifier(tray, controller, controller.polled))
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
     logger.info("Started against %s", connector.base_url)
     await quit_event.wait()
     tray.hide()
+    notifier_task.cancel()
     await controller.shutdown()
     stop_signals.close()
     logger.info("Stopped")

@@ -41,14 +41,16 @@ class AppController(QObject):
         self._poller = poller
         self._browser = browser
         self._notifier: Notifier | None = None
+        self._notifier_ready = asyncio.Event()
+        self.polled = asyncio.Event()  # set once the first poll has been handled
         self._task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
-        self._polled_once = False
         self.state = ConnectionState.STARTING
 
     def set_notifier(self, notifier: Notifier) -> None:
-        """Use this notifier for alerts (chosen once the tray exists)."""
+        """Use this notifier for alerts; alerts wait until one is set."""
         self._notifier = notifier
+        self._notifier_ready.set()
 
     def start(self, *, first_delay: timedelta | None = None) -> None:
         """Start polling in the background."""
@@ -73,11 +75,14 @@ class AppController(QObject):
         self.connection_changed.emit(outcome.state.value, outcome.next_delay.total_seconds())
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
-        for alert in self.alerts_for(outcome.new):
-            await self._show(alert)
-        if not self._polled_once:
-            self._polled_once = True
+        if not self.polled.is_set():
+            self.polled.set()
             self.first_poll_done.emit()
+        alerts = self.alerts_for(outcome.new)
+        if alerts:
+            await self._notifier_ready.wait()
+        for alert in alerts:
+            await self._show(alert)
 
     def alerts_for(self, new: tuple[Notification, ...]) -> list[Alert]:
         """One alert per new notification, or one summary when there are many."""

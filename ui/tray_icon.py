@@ -7,7 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-ICON_SIZES = (16, 22, 24, 32, 48, 64)
+ICON_SIZES = (16, 24, 32, 48)
 BADGE_MAX = 99
 
 
@@ -21,10 +21,10 @@ class TrayLook(StrEnum):
 
 
 _COLOURS = {
-    TrayLook.ONLINE: QColor("#1f6fb2"),
-    TrayLook.OFFLINE: QColor("#8a8a8a"),
-    TrayLook.PAUSED: QColor("#4b4f7a"),
-    TrayLook.SIGN_IN: QColor("#c77700"),
+    TrayLook.ONLINE: "#1f6fb2",
+    TrayLook.OFFLINE: "#8a8a8a",
+    TrayLook.PAUSED: "#4b4f7a",
+    TrayLook.SIGN_IN: "#c77700",
 }
 
 
@@ -40,7 +40,7 @@ def _draw_base(p: QPainter, size: int, look: TrayLook) -> None:
     m = size * 0.06
     tile = QRectF(m, m, size - 2 * m, size - 2 * m)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(_COLOURS[look])
+    p.setBrush(QColor(_COLOURS[look]))
     p.drawRoundedRect(tile, size * 0.22, size * 0.22)
     pen = QPen(QColor("white"), max(1.5, size * 0.09))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
