@@ -82,8 +82,13 @@ async def diagnose(
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     yield CheckResult("address", True, base)
-    for check in (_dns(host, port), _tcp(host, port), _tls(parts.scheme, host, port)):
-        result = await check
+    steps = (
+        lambda: _dns(host, port),
+        lambda: _tcp(host, port),
+        lambda: _tls(parts.scheme, host, port),
+    )
+    for step in steps:
+        result = await step()
         yield result
         if not result.ok:
             return

@@ -42,6 +42,9 @@ class FakePort:
     calls: list[str] = field(default_factory=list)
     on_call: Callable[[str], None] | None = None
     base: str = "https://intranet.example"
+    posts: list[Post] = field(default_factory=list)  # newest last; create_post appends
+    commit_then_fail: list[ServiceError] = field(default_factory=list)  # posted, answer lost
+    spaces: list[Container] = field(default_factory=list)
 
     @property
     def base_url(self) -> str:
@@ -89,17 +92,29 @@ class FakePort:
 
     async def list_spaces(self, *, page: int = 1, limit: int = 20) -> tuple[Container, ...]:
         self._enter("list_spaces")
-        return ()
+        return tuple(self.spaces[(page - 1) * limit : page * limit])
 
     async def create_post(self, contentcontainer_id: int, message: str) -> Post:
         self._enter("create_post")
-        return Post(
-            1, 1, message, None, None, f"{self.base}/content/perma?id=1", contentcontainer_id
+        post_id = len(self.posts) + 1
+        post = Post(
+            post_id,
+            post_id + 1000,
+            message,
+            None,
+            None,
+            f"{self.base}/content/perma?id={post_id + 1000}",
+            contentcontainer_id,
         )
+        self.posts.append(post)
+        if self.commit_then_fail:
+            raise self.commit_then_fail.pop(0)
+        return post
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         self._enter("list_posts")
-        return ()
+        mine = [p for p in reversed(self.posts) if p.contentcontainer_id == contentcontainer_id]
+        return tuple(mine[:limit])
 
     async def comment_on_post(
         self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
