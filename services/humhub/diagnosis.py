@@ -11,7 +11,7 @@ import contextlib
 import socket
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -82,7 +82,7 @@ async def diagnose(
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     yield CheckResult("address", True, base)
-    steps = (
+    steps: tuple[Callable[[], Awaitable[CheckResult]], ...] = (
         lambda: _dns(host, port),
         lambda: _tcp(host, port),
         lambda: _tls(parts.scheme, host, port),

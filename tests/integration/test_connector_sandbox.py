@@ -17,15 +17,18 @@ from services.models import NotificationKind
 T = TypeVar("T")
 
 
+DEMO = "demo"
+
+
 def _with(
     sandbox: SandboxServer,
     use: Callable[[HumHubConnector], Awaitable[T]],
     *,
-    token: str | None = "demo",
+    token: str | None = DEMO,
 ) -> T:
     async def go() -> T:
         conn = HumHubConnector(
-            sandbox.base_url, token=sandbox.demo_token if token == "demo" else token
+            sandbox.base_url, token=sandbox.demo_token if token == DEMO else token
         )
         try:
             return await use(conn)
