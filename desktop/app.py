@@ -80,6 +80,13 @@ def wire(controller: AppController, tray: TrayIcon, quit_event: asyncio.Event) -
 
 async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asyncio.Event) -> None:
     await after.wait()
+    if sys.platform.startswith("linux"):
+        from desktop.notify_freedesktop import FreedesktopNotifier
+
+        freedesktop = FreedesktopNotifier(APP_NAME, controller.on_alert_action)
+        if await freedesktop.probe():
+            controller.set_notifier(freedesktop)
+            return
     native = NativeNotifier(APP_NAME, controller.on_alert_action)
     if await native.probe():
         controller.set_notifier(native)

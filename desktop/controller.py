@@ -67,6 +67,8 @@ class AppController(QObject):
             *(t for t in [self._task, *self._background] if t is not None),
             return_exceptions=True,
         )
+        if self._notifier is not None:
+            await self._notifier.close()
         await self._port.aclose()
 
     async def handle_outcome(self, outcome: PollOutcome) -> None:

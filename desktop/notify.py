@@ -36,8 +36,13 @@ class Notifier(Protocol):
         """True when the platform shows action buttons on alerts."""
         ...
 
+    async def close(self) -> None:
+        """Release the connection to the notification system."""
+        ...
 
-def _trim(text: str, limit: int = BODY_MAX_CHARS) -> str:
+
+def trim(text: str, limit: int = BODY_MAX_CHARS) -> str:
+    """Cut `text` to `limit` characters with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -84,10 +89,13 @@ class NativeNotifier:
         logger.info("Native notifications: %s", ", ".join(sorted(c.name for c in caps)))
         return bool(caps)
 
+    async def close(self) -> None:
+        return
+
     async def show(self, alert: Alert) -> None:
         from desktop_notifier import Button
 
-        body = _trim(alert.body)
+        body = trim(alert.body)
         if self._markup:
             body = html.escape(body, quote=False)
         buttons = [
@@ -96,7 +104,7 @@ class NativeNotifier:
             if self._buttons
         ]
         await self._notifier.send(
-            title=_trim(alert.title, 80),
+            title=trim(alert.title, 80),
             message=body,
             buttons=buttons,
             on_clicked=self._callback(alert, AlertAction.OPEN),
@@ -123,10 +131,13 @@ class TrayBalloonNotifier:
     def supports_buttons(self) -> bool:
         return False
 
+    async def close(self) -> None:
+        return
+
     async def show(self, alert: Alert) -> None:
         self._last = alert
         self._tray.showMessage(
-            _trim(alert.title, 80), _trim(alert.body), QSystemTrayIcon.MessageIcon.Information
+            trim(alert.title, 80), trim(alert.body), QSystemTrayIcon.MessageIcon.Information
         )
 
     def _on_tray_message_clicked(self) -> None:

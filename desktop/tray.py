@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QRect, QTime, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from services.models import ConnectionState
-from ui.tray_icon import TrayLook, render_icon
+from ui.tray_icon import TrayLook, badge_text, render_icon
+
+
+class PauseChoice(StrEnum):
+    """The values `TrayIcon.pause_requested` carries."""
+
+    ONE_HOUR = "1h"
+    TOMORROW = "tomorrow"
+    RESUME = "resume"
 
 
 class TrayIcon(QObject):
@@ -16,34 +27,53 @@ class TrayIcon(QObject):
     open_intranet_requested = Signal()
     mark_all_read_requested = Signal()
     quit_requested = Signal()
+    panel_requested = Signal()
+    pause_requested = Signal(str)  # a PauseChoice value
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._look = TrayLook.OFFLINE
+        self._connection_look = TrayLook.OFFLINE
         self._unread = 0
         self._tooltip = ""
+        self._paused_until: datetime | None = None
         self.tray = QSystemTrayIcon(self)
-        self.tray.setIcon(render_icon(self._look, 0))
+        self.tray.setIcon(render_icon(self._connection_look, 0))
+        self.tray.activated.connect(self._on_tray_activated)
         self.menu = QMenu()
         self._build_menu()
         self.tray.setContextMenu(self.menu)
         self._refresh()
 
+    def _action(self, text: str, menu: QMenu) -> QAction:
+        action = QAction(text, menu)
+        menu.addAction(action)
+        return action
+
     def _build_menu(self) -> None:
-        self.notifications_action = QAction(self.tr("No new notifications"), self.menu)
-        self.notifications_action.setEnabled(False)
-        self.menu.addAction(self.notifications_action)
-        self.mark_read_action = QAction(self.tr("Mark all read"), self.menu)
+        self.notifications_action = self._action(self.tr("Notifications"), self.menu)
+        self.notifications_action.triggered.connect(self.panel_requested)
+        self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
         self.mark_read_action.triggered.connect(self.mark_all_read_requested)
-        self.menu.addAction(self.mark_read_action)
         self.menu.addSeparator()
-        self.open_action = QAction(self.tr("Open intranet"), self.menu)
+        self.open_action = self._action(self.tr("Open intranet"), self.menu)
         self.open_action.triggered.connect(self.open_intranet_requested)
-        self.menu.addAction(self.open_action)
+        self.pause_menu = self.menu.addMenu(self.tr("Pause alerts"))
+        self.pause_hour_action = self._action(self.tr("For 1 hour"), self.pause_menu)
+        self.pause_hour_action.triggered.connect(
+            lambda: self.pause_requested.emit(PauseChoice.ONE_HOUR.value)
+        )
+        self.pause_tomorrow_action = self._action(self.tr("Until tomorrow"), self.pause_menu)
+        self.pause_tomorrow_action.triggered.connect(
+            lambda: self.pause_requested.emit(PauseChoice.TOMORROW.value)
+        )
+        self.pause_menu.addSeparator()
+        self.resume_action = self._action(self.tr("Resume alerts"), self.pause_menu)
+        self.resume_action.triggered.connect(
+            lambda: self.pause_requested.emit(PauseChoice.RESUME.value)
+        )
         self.menu.addSeparator()
-        self.quit_action = QAction(self.tr("Quit"), self.menu)
+        self.quit_action = self._action(self.tr("Quit"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
-        self.menu.addAction(self.quit_action)
 
     def show(self) -> None:
         """Show the icon in the tray."""
@@ -53,9 +83,16 @@ class TrayIcon(QObject):
         """Remove the icon from the tray."""
         self.tray.hide()
 
+    def anchor(self) -> QRect:
+        """Where the icon is on screen (may be empty: not every tray host tells)."""
+        return self.tray.geometry()
+
     @property
     def look(self) -> TrayLook:
-        return self._look
+        """What the icon shows: sign-in beats paused, paused beats online/offline."""
+        if self._connection_look is TrayLook.SIGN_IN or self._paused_until is None:
+            return self._connection_look
+        return TrayLook.PAUSED
 
     @property
     def unread(self) -> int:
@@ -63,7 +100,7 @@ class TrayIcon(QObject):
 
     def set_look(self, look: TrayLook, tooltip: str) -> None:
         """Show a connection state; `tooltip` is plain text from the controller."""
-        self._look = look
+        self._connection_look = look
         self._tooltip = tooltip
         self._refresh()
 
@@ -87,15 +124,45 @@ class TrayIcon(QObject):
         self._unread = max(0, unread)
         self._refresh()
 
-    def _refresh(self) -> None:
-        self.tray.setIcon(render_icon(self._look, self._unread))
-        if self._unread:
-            label = self.tr("%n new notification(s)", "", self._unread)
+    def set_paused(self, until: datetime | None) -> None:
+        """Show that alerts are paused until `until` (aware), or not paused (None)."""
+        self._paused_until = until
+        self._refresh()
+
+    def paused_text(self, now: datetime | None = None) -> str:
+        """The tooltip line for the pause, e.g. "Alerts paused until 14:30"; empty if none."""
+        if self._paused_until is None:
+            return ""
+        local_now = (now or datetime.now(UTC)).astimezone()
+        until = self._paused_until.astimezone(local_now.tzinfo)
+        locale = QLocale()
+        time = QTime(until.hour, until.minute)
+        if until.date() == local_now.date():
+            when = locale.toString(time, QLocale.FormatType.ShortFormat)
         else:
-            label = self.tr("No new notifications")
-        self.notifications_action.setText(label)
-        self.mark_read_action.setEnabled(self._unread > 0)
-        tip = "Startpunt" if not self._tooltip else f"Startpunt: {self._tooltip}"
+            date_time = QDateTime(QDate(until.year, until.month, until.day), time)
+            when = locale.toString(date_time, QLocale.FormatType.ShortFormat)
+        return self.tr("Alerts paused until %1").replace("%1", when)
+
+    def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.panel_requested.emit()
+
+    def _refresh(self) -> None:
+        self.tray.setIcon(render_icon(self.look, self._unread))
         if self._unread:
-            tip = f"{tip}\n{label}"
-        self.tray.setToolTip(tip)
+            menu_text = self.tr("Notifications (%1)").replace("%1", badge_text(self._unread))
+        else:
+            menu_text = self.tr("Notifications")
+        self.notifications_action.setText(menu_text)
+        self.mark_read_action.setEnabled(self._unread > 0)
+        self.resume_action.setEnabled(self._paused_until is not None)
+        lines = [
+            self.tr("Startpunt: %1").replace("%1", self._tooltip) if self._tooltip else "Startpunt"
+        ]
+        paused = self.paused_text()
+        if paused:
+            lines.append(paused)
+        if self._unread:
+            lines.append(self.tr("%n new notification(s)", "", self._unread))
+        self.tray.setToolTip("\n".join(lines))

@@ -29,6 +29,9 @@ class FakeNotifier:
     async def show(self, alert: Alert) -> None:
         self.shown.append(alert)
 
+    async def close(self) -> None:
+        self.closed = True
+
 
 class UrlCatcher(QObject):
     def __init__(self) -> None:
