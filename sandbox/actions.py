@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
-from sandbox import model
+from sandbox import model, recycle, texts
 from sandbox.db import Row
-from sandbox.world import POST_MODEL, World
+from sandbox.world import DEMO_USERNAME, POST_MODEL, World
 
 Result = dict[str, int | None]
 
@@ -75,6 +75,64 @@ def unliked_demo_post(world: World, actor: Row) -> int | None:
         if liked is None:
             return post_id
     return None
+
+
+def likers(world: World, post_id: int) -> list[Row]:
+    """Colleagues who may still like the post (not its author, not liked yet), by id."""
+    return world.db.all(
+        "SELECT user.* FROM user WHERE user.username != ? AND user.id NOT IN"
+        ' (SELECT created_by FROM "like" WHERE object_model = ? AND object_id = ?)'
+        " AND user.id NOT IN (SELECT content.created_by FROM post JOIN content"
+        " ON content.id = post.content_id WHERE post.id = ?) ORDER BY user.id",
+        (DEMO_USERNAME, POST_MODEL, post_id, post_id),
+    )
+
+
+def has_unseen_like_group(world: World, post_id: int) -> bool:
+    """Whether the demo user's NewLike notification for the post is still unseen."""
+    row = world.db.one(
+        "SELECT id FROM notification WHERE user_id = ? AND class = ? AND group_key = ?"
+        " AND seen = 0",
+        (world.demo_user()["id"], texts.NEW_LIKE, f"{POST_MODEL}:{post_id}"),
+    )
+    return row is not None
+
+
+def like_target(world: World, need: int = 1) -> int | None:
+    """A demo post on which a like starts a NEW notification and ``need`` colleagues can still
+    like it (newest first). When every such post is used up, the oldest one whose like
+    notification was seen is recycled (its likes are withdrawn, see :mod:`sandbox.recycle`).
+    ``None`` when every demo post has an unseen like notification (a like would only regroup).
+    """
+    fresh = [pid for pid in demo_posts(world) if not has_unseen_like_group(world, pid)]
+    for post_id in fresh:
+        if len(likers(world, post_id)) >= need:
+            return post_id
+    if fresh:
+        recycle.unlike_all(world, fresh[-1])
+        return fresh[-1] if len(likers(world, fresh[-1])) >= need else None
+    return None
+
+
+def like_burst(world: World, post_id: int, count: int, rng: random.Random) -> dict[str, object]:
+    """``count`` different colleagues like the post at once; each like updates the owner's
+    grouped NewLike notification (the first one may open it). LookupError if too few can."""
+    available = likers(world, post_id)
+    if len(available) < count:
+        msg = f"only {len(available)} colleagues can still like post {post_id}"
+        raise LookupError(msg)
+    like_ids: list[int] = []
+    notification_ids: list[int | None] = []
+    for actor in rng.sample(available, count):
+        like_id, notification_id = model.add_like(world, int(actor["id"]), POST_MODEL, post_id)
+        like_ids.append(like_id)
+        notification_ids.append(notification_id)
+    return {
+        "post_id": post_id,
+        "like_ids": like_ids,
+        "notification_ids": notification_ids,
+        "notification_id": notification_ids[-1] if notification_ids else None,
+    }
 
 
 def like(world: World, actor: Row, post_id: int) -> Result:

@@ -1,5 +1,9 @@
 """The sandbox ASGI application: HumHub REST routes under ``/api/v1``, the browser pages, the
 ``/_sandbox`` control API, HumHub's error shapes and the fault-injection middleware.
+
+Responses are gzip-compressed like a HumHub behind nginx/Apache with compression on: when the
+client sends ``Accept-Encoding: gzip`` and the body has at least :data:`GZIP_MIN_BYTES` bytes
+(Starlette's ``GZipMiddleware``, level :data:`GZIP_LEVEL` like Apache's mod_deflate default).
 """
 
 from __future__ import annotations
@@ -9,18 +13,22 @@ from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
 from starlette.types import ASGIApp
 
-from sandbox import control, pages, routes_api, routes_content, routes_polls
+from sandbox import control, pages, routes_api, routes_content, routes_polls, routes_threads
 from sandbox.faults import FaultBook, FaultMiddleware
 from sandbox.http import YiiError, yii_body, yii_response
 from sandbox.simulation import Simulation
 from sandbox.world import World
 
 PAGE_NOT_FOUND = "Page not found."
+GZIP_MIN_BYTES = 500
+GZIP_LEVEL = 6
 
 
 async def _yii_error(request: Request, exc: Exception) -> Response:
@@ -62,10 +70,17 @@ def build_app(world: World, simulation: Simulation, faults: FaultBook) -> ASGIAp
     app = Starlette(
         routes=[
             Mount(
-                "/api/v1", routes=routes_api.ROUTES + routes_content.ROUTES + routes_polls.ROUTES
+                "/api/v1",
+                routes=routes_api.ROUTES
+                + routes_content.ROUTES
+                + routes_threads.ROUTES
+                + routes_polls.ROUTES,
             ),
             Mount("/_sandbox", routes=control.ROUTES),
             *pages.ROUTES,
+        ],
+        middleware=[
+            Middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
         ],
         exception_handlers={YiiError: _yii_error, HTTPException: _http_error, Exception: _crash},
         lifespan=lifespan,

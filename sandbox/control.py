@@ -3,6 +3,11 @@
 - ``POST /_sandbox/act`` ``{"actor": "<username>", "action": "like"|"comment"|"mention"|"post"|
   "poll", "post_id": N?, "text": "..."?}`` performs one simulated action now and returns the ids
   it created, e.g. ``{"notification_id": 12, "like_id": 7, "post_id": 3}``.
+- ``POST /_sandbox/act`` ``{"action": "like_burst", "post_id": N?, "count": K}``: K different
+  colleagues like the post at once, each updating the owner's grouped NewLike notification
+  as HumHub would; returns ``post_id``, ``like_ids``, ``notification_ids`` (one per like, the
+  same id once grouped) and ``notification_id``. Without ``post_id`` a demo post is picked on
+  which the burst opens a NEW notification. 409 when fewer than K colleagues can still like.
 - ``POST /_sandbox/tick`` performs one random simulation step.
 - ``GET /_sandbox/state`` returns counts: posts, comments per post, likes per post,
   notifications (total/unseen for the demo user), plus pace, api_version and armed faults.
@@ -15,6 +20,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -39,10 +45,32 @@ def _faults(request: Request) -> FaultBook:
     return book
 
 
+MAX_BURST = 8
+
+
+def _like_burst(request: Request, body: dict[str, Any]) -> Response:
+    world = world_of(request)
+    count, post_id = body.get("count", 2), body.get("post_id")
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= MAX_BURST:
+        return error(400, f"count must be a number from 1 to {MAX_BURST}")
+    if post_id is None:
+        post_id = actions.like_target(world, need=count)
+        if post_id is None:
+            return error(409, "Every demo post has an unseen like notification")
+    elif not isinstance(post_id, int) or world.post(post_id) is None:
+        return error(404, "Post not found")
+    try:
+        return JSONResponse(actions.like_burst(world, post_id, count, _rng))
+    except LookupError as exc:
+        return error(409, str(exc).capitalize())
+
+
 async def act(request: Request) -> Response:
     require_user(request)
     world = world_of(request)
     body = await json_body(request)
+    if body.get("action") == "like_burst":
+        return _like_burst(request, body)
     actor = world.user_by_name(str(body.get("actor", "")))
     if actor is None or actor["username"] == DEMO_USERNAME:
         return error(400, "actor must be the username of a colleague")
@@ -69,7 +97,7 @@ async def act(request: Request) -> Response:
     elif action == "poll":
         result = actions.poll(world, actor, _rng)
     else:
-        return error(400, "action must be like, comment, mention, post or poll")
+        return error(400, "action must be like, like_burst, comment, mention, post or poll")
     return JSONResponse(result)
 
 
@@ -108,7 +136,7 @@ async def state(request: Request) -> Response:
                 ),
             },
             "api_version": world.api_version,
-            "simulated_events": len(_sim(request).log),
+            "simulated_events": _sim(request).events,
             "faults": _faults(request).armed(),
         }
     )

@@ -178,6 +178,11 @@ class HumHubConnector:
         status, body = await self._http.probe("/comment/find-by-object", params=params)
         if status == 200 and isinstance(body, dict) and "results" in body:
             return CommentApi.V1_18
+        if status == 404 and _is_controller_error(body):
+            # Newer 1.18 controllers look the object up first and answer a missing one with
+            # their own {"code":404,"message":"Content not found!"}; an absent route (1.19)
+            # answers with Yii's {"name":"Not Found",...} instead.
+            return CommentApi.V1_18
         if status == 404:
             # Confirm 1.19 positively: its `/comment/parent/{id}` action answers a missing
             # comment with the controller's own {"code":404,…}; an unknown route gives Yii's

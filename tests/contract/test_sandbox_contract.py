@@ -404,6 +404,50 @@ def test_comments_by_content_oldest_first(api: httpx.Client) -> None:
     }
 
 
+def test_comment_probe_routes_exist_in_their_version_only(
+    server: SandboxServer, api: httpx.Client
+) -> None:
+    probe: dict[str, str | int] = {"objectModel": POST_MODEL, "objectId": 0}
+    posts = api.get("/post", params={"limit": 50}).json()["results"]
+    commented = next(p for p in posts if p["content"]["comments"]["total"])
+    root = commented["content"]["comments"]["latest"][0]["id"]
+    if server.api_version == "1.18":
+        empty = check(api.get("/comment/find-by-object", params=probe))
+        assert isinstance(empty, dict)
+        assert (empty["total"], empty["results"]) == (0, [])
+        params: dict[str, str | int] = {"objectModel": POST_MODEL, "objectId": commented["id"]}
+        listed = check(api.get("/comment/find-by-object", params=params))
+        assert isinstance(listed, dict)
+        assert listed["total"] == commented["content"]["comments"]["total"]
+        assert api.get("/comment/parent/0").json() == YII_404
+        return
+    assert api.get("/comment/find-by-object", params=probe).json() == YII_404
+    assert check(api.get("/comment/parent/0"), 404) == {
+        "code": 404,
+        "message": "Comment not found!",
+    }
+    replies = check(api.get(f"/comment/parent/{root}"))
+    assert isinstance(replies, dict)
+    assert (replies["total"], replies["results"]) == (0, [])
+
+
+# -- compression -----------------------------------------------------------------------------
+def test_large_json_is_gzipped_when_asked_and_validates(server: SandboxServer) -> None:
+    with _client(server) as api:  # httpx asks for gzip and decodes transparently
+        big = api.get("/notification", params={"limit": 10})
+        body = check(big)
+        assert big.headers["content-encoding"] == "gzip"
+        assert int(big.headers["content-length"]) < len(big.content)
+        assert "Accept-Encoding" in big.headers["vary"]
+        small = api.get("/notification/99999")
+        assert small.status_code == 404
+        assert "content-encoding" not in small.headers
+        plain = api.get("/notification", params={"limit": 10}, headers={"Accept-Encoding": "identity"})  # fmt: skip
+        assert "content-encoding" not in plain.headers
+        assert int(plain.headers["content-length"]) == len(plain.content)
+        assert plain.json() == body
+
+
 # -- likes -----------------------------------------------------------------------------------
 def test_likes_find_by_object(api: httpx.Client) -> None:
     posts = api.get("/post", params={"limit": 50}).json()["results"]
