@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from services.models import NotificationKind
@@ -64,6 +64,9 @@ def _wrap(text: str, font: QFont, width: int, last_width: int) -> tuple[str, ...
     if not text or width <= 0:
         return ()
     layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # 10k-char "words"
+    layout.setTextOption(option)
     layout.beginLayout()
     lines: list[str] = []
     start = 0

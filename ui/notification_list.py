@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QStyleOption
 from ui.notification_delegate import NotificationDelegate
 from ui.notification_model import NotificationRole
 
+_STYLE = """
+QScrollBar:vertical { width: 8px; background: transparent; margin: 2px; }
+QScrollBar::handle:vertical { background: palette(mid); border-radius: 2px; min-height: 32px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+"""
+
 
 class NotificationList(QListView):
     """A QListView of notification rows drawn by `NotificationDelegate`.
@@ -37,6 +44,7 @@ class NotificationList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(_STYLE)
         self.setAutoFillBackground(False)
         self.viewport().setAutoFillBackground(False)
         self.open_action = QAction(self.tr("Open"), self)
@@ -44,7 +52,7 @@ class NotificationList(QListView):
         self.thank_action = QAction(self.tr("Say thanks"), self)
         self.thank_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T))
         self.thank_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.thank_action.triggered.connect(lambda: self.thank_index.emit(self.currentIndex()))
+        self.thank_action.triggered.connect(lambda: self._thank(self.currentIndex()))
         self.addActions([self.open_action, self.thank_action])
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
@@ -72,6 +80,11 @@ class NotificationList(QListView):
         pill = self._delegate.layout_row(option, index).pill_rect
         return pill is not None and pill.contains(pos)
 
+    def _thank(self, index: QModelIndex) -> None:
+        thanked = index.data(NotificationRole.THANKED)
+        if index.isValid() and index.data(NotificationRole.THANKABLE) and not thanked:
+            self.thank_index.emit(index)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         index = self.indexAt(event.position().toPoint())
         super().mouseReleaseEvent(event)
@@ -81,7 +94,7 @@ class NotificationList(QListView):
         if event.button() != Qt.MouseButton.LeftButton or not index.isValid():
             return
         if self.pill_hit(index, event.position().toPoint()):
-            self.thank_index.emit(index)
+            self._thank(index)
         else:
             self.open_index.emit(index)
 

@@ -191,13 +191,17 @@ class NotificationListModel(QAbstractListModel):
             self._unread.clear()
             self._changed_all([NotificationRole.UNREAD, Qt.ItemDataRole.AccessibleTextRole])
 
-    def mark_thanked(self, notification_id: int) -> None:
-        """Show that a thank-you was sent for this notification."""
+    def mark_thanked(self, notification_id: int, thanked: bool = True) -> None:
+        """Show that a thank-you was sent for this notification (or, on failure, that it wasn't)."""
         row = self.row_of(notification_id)
-        if row is not None and notification_id not in self._thanked:
+        if row is None or (notification_id in self._thanked) == thanked:
+            return
+        if thanked:
             self._thanked.add(notification_id)
-            index = self.index(row)
-            self.dataChanged.emit(index, index, [NotificationRole.THANKED])
+        else:
+            self._thanked.discard(notification_id)
+        index = self.index(row)
+        self.dataChanged.emit(index, index, [NotificationRole.THANKED])
 
     def refresh_times(self) -> None:
         """Recompute the relative times ("3 minutes ago") against the clock."""

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCursor,
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
@@ -21,10 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 from services.models import Notification, NotificationKind
 from ui.kind_icons import kind_pixmap
 from ui.notification_delegate import NotificationDelegate
+from ui.notification_header import NotificationHeader, plain_label
 from ui.notification_list import NotificationList
 from ui.notification_model import (
     KindFilter,
@@ -47,28 +46,20 @@ TIME_REFRESH = timedelta(minutes=1)
 _POPUP_FLAGS = (
     Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 )
-_STYLE = """
-QLabel#title { font-weight: 600; }
-QLabel#status { background: palette(alternate-base); border-radius: 6px; padding: 6px 10px; }
-QPushButton#markAllRead { border: 1px solid transparent; border-radius: 6px; padding: 4px 10px;
-                          color: palette(highlight); background: transparent; }
-QPushButton#markAllRead:hover { background: palette(alternate-base); }
-QPushButton#markAllRead:focus { border-color: palette(highlight); }
-QPushButton#markAllRead:disabled { color: palette(mid); }
-QScrollBar:vertical { width: 8px; background: transparent; margin: 2px; }
-QScrollBar::handle:vertical { background: palette(mid); border-radius: 2px; min-height: 32px; }
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
-QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
-"""
 
 
 def popup_position(anchor: QRect, size: QSize, screen: QRect) -> QPoint:
     """Where a popup of `size` goes next to `anchor` (the tray icon), kept inside `screen`."""
-    below = anchor.center().y() < screen.center().y()
-    y = anchor.bottom() + SCREEN_MARGIN if below else anchor.top() - size.height() - SCREEN_MARGIN
-    x = anchor.center().x() - size.width() // 2
-    x = min(max(x, screen.left() + SCREEN_MARGIN), screen.right() - size.width() - SCREEN_MARGIN)
-    y = min(max(y, screen.top() + SCREEN_MARGIN), screen.bottom() - size.height() - SCREEN_MARGIN)
+    below = anchor.y() + anchor.height() // 2 < screen.y() + screen.height() // 2
+    if below:
+        y = anchor.y() + anchor.height() + SCREEN_MARGIN
+    else:
+        y = anchor.y() - size.height() - SCREEN_MARGIN
+    x = anchor.x() + anchor.width() // 2 - size.width() // 2
+    right = screen.x() + screen.width() - size.width() - SCREEN_MARGIN
+    bottom = screen.y() + screen.height() - size.height() - SCREEN_MARGIN
+    x = min(max(x, screen.x() + SCREEN_MARGIN), right)
+    y = min(max(y, screen.y() + SCREEN_MARGIN), bottom)
     return QPoint(x, y)
 
 
@@ -92,7 +83,6 @@ class NotificationPanel(QWidget):
         self.setWindowFlags(Qt.WindowType.Window if as_window else _POPUP_FLAGS)
         self.setWindowTitle(self.tr("Notifications - Startpunt"))
         self.setAccessibleName(self.tr("Notifications"))
-        self.setStyleSheet(_STYLE)
         self.resize(PANEL_SIZE)
         self.model = NotificationListModel(self, clock=clock)
         self.proxy = NotificationFilterModel(self)
@@ -107,8 +97,12 @@ class NotificationPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
-        layout.addLayout(self._build_header())
-        layout.addLayout(self._build_filter())
+        self.header = NotificationHeader(self)
+        self.header.filter_changed.connect(self._on_filter_changed)
+        self.header.mark_all_clicked.connect(self._on_mark_all_clicked)
+        self.filter_combo = self.header.filter_combo
+        self.mark_all_button = self.header.mark_all_button
+        layout.addWidget(self.header)
         self.list_view = NotificationList(NotificationDelegate(self), self)
         self.list_view.setModel(self.proxy)
         self.list_view.setAccessibleName(self.tr("Notifications"))
@@ -121,8 +115,11 @@ class NotificationPanel(QWidget):
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(self._build_empty())
         layout.addWidget(self.stack, 1)
-        self.status_label = self._plain_label("status")
+        self.status_label = plain_label(self, "status")
         self.status_label.setWordWrap(True)
+        self.status_label.setStyleSheet(
+            "background: palette(alternate-base); border-radius: 6px; padding: 6px 10px;"
+        )
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.hide()
         layout.addWidget(self.status_label)
@@ -132,63 +129,16 @@ class NotificationPanel(QWidget):
         QWidget.setTabOrder(self.filter_combo, self.list_view)
         QWidget.setTabOrder(self.list_view, self.mark_all_button)
 
-    def _plain_label(self, name: str, text: str = "") -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setText(text)
-        return label
-
-    def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.title_label = self._plain_label("title", self.tr("Notifications"))
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.title_label.setFont(font)
-        self.count_label = self._plain_label("count")
-        self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.mark_all_button = QPushButton(self.tr("Mark all read"), self)
-        self.mark_all_button.setObjectName("markAllRead")
-        self.mark_all_button.setAccessibleName(self.tr("Mark all notifications as read"))
-        self.mark_all_button.clicked.connect(self._on_mark_all_clicked)
-        row.addWidget(self.title_label)
-        row.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        row.addWidget(self.mark_all_button)
-        return row
-
-    def _build_filter(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.filter_combo = QComboBox(self)
-        choices = (
-            (self.tr("All"), KindFilter.ALL),
-            (self.tr("Likes"), KindFilter.LIKES),
-            (self.tr("Comments"), KindFilter.COMMENTS),
-            (self.tr("Mentions"), KindFilter.MENTIONS),
-            (self.tr("Polls"), KindFilter.POLLS),
-            (self.tr("Other"), KindFilter.OTHER),
-        )
-        for text, choice in choices:
-            self.filter_combo.addItem(text, choice.value)
-        self.filter_combo.setAccessibleName(self.tr("Show notifications of kind"))
-        self.filter_combo.currentIndexChanged.connect(self._on_filter_changed)
-        label = self._plain_label("filterLabel", self.tr("&Show:"))
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setBuddy(self.filter_combo)
-        row.addWidget(label)
-        row.addWidget(self.filter_combo)
-        row.addStretch(1)
-        return row
-
     def _build_empty(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.addStretch(1)
         icon = QLabel(page)
+        icon.setTextFormat(Qt.TextFormat.PlainText)
         icon.setPixmap(kind_pixmap(NotificationKind.OTHER, 56, self.devicePixelRatioF()))
         icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(icon)
-        self.empty_label = self._plain_label("empty")
+        self.empty_label = plain_label(self, "empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -208,9 +158,9 @@ class NotificationPanel(QWidget):
         """Show or hide "Thanks!" (hidden when the server cannot take comments)."""
         self.model.set_can_thank(can_thank)
 
-    def mark_thanked(self, notification_id: int) -> None:
-        """Show that the thank-you for `notification_id` was sent."""
-        self.model.mark_thanked(notification_id)
+    def mark_thanked(self, notification_id: int, thanked: bool = True) -> None:
+        """Show whether a thank-you for `notification_id` went out (False: it failed, retry ok)."""
+        self.model.mark_thanked(notification_id, thanked)
 
     def set_status(self, text: str) -> None:
         """Show a status line (offline, paused); an empty text hides it."""
@@ -228,10 +178,11 @@ class NotificationPanel(QWidget):
             self.show()
 
     def show_near(self, anchor: QRect | None = None) -> None:
-        """Show the panel (next to `anchor`, the tray icon's geometry, when it is a popup)."""
-        screen = QGuiApplication.screenAt(anchor.center()) if anchor is not None else None
-        screen = screen or QGuiApplication.primaryScreen()
-        if screen is not None and not self._as_window and anchor is not None and anchor.isValid():
+        """Show the panel; as a popup, next to `anchor` (the tray icon) or else the mouse."""
+        if anchor is None or not anchor.isValid():  # many tray hosts don't report a geometry
+            anchor = QRect(QCursor.pos(), QSize(1, 1))
+        screen = QGuiApplication.screenAt(anchor.center()) or QGuiApplication.primaryScreen()
+        if screen is not None and not self._as_window:
             self.move(popup_position(anchor, self.size(), screen.availableGeometry()))
         self.show()
         self.raise_()
@@ -277,8 +228,8 @@ class NotificationPanel(QWidget):
 
     # --- private --------------------------------------------------------------------------
 
-    def _on_filter_changed(self, _row: int) -> None:
-        self.proxy.set_choice(KindFilter(str(self.filter_combo.currentData())))
+    def _on_filter_changed(self, choice: str) -> None:
+        self.proxy.set_choice(KindFilter(choice))
         self._update_state()
 
     def _on_mark_all_clicked(self) -> None:
@@ -293,25 +244,19 @@ class NotificationPanel(QWidget):
 
     def _thank_index(self, index: QModelIndex) -> None:
         nid = index.data(NotificationRole.ID)
-        thankable = index.data(NotificationRole.THANKABLE) and not index.data(
-            NotificationRole.THANKED
-        )
-        if isinstance(nid, int) and thankable:
+        if isinstance(nid, int):
+            self.model.mark_thanked(nid)  # at once, so a second click can't thank twice
             self.thank_requested.emit(nid)
 
     def _select_id(self, nid: int | None) -> None:
         row = self.model.row_of(nid) if nid is not None else None
-        source = self.model.index(row if row is not None else 0)
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid():
-            index = self.proxy.index(0, 0)
+        index = self.proxy.mapFromSource(self.model.index(row if row is not None else -1))
+        index = index if index.isValid() else self.proxy.index(0, 0)
         selection = self.list_view.selectionModel()
         selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
 
     def _update_state(self) -> None:
-        unread = self.model.unread_count()
-        self.count_label.setText(self.tr("%n unread", "", unread) if unread else "")
-        self.mark_all_button.setEnabled(unread > 0)
+        self.header.set_unread(self.model.unread_count())
         if self.proxy.rowCount():
             self.stack.setCurrentIndex(0)
             if not self.list_view.currentIndex().isValid():

@@ -5,15 +5,15 @@
     <name>Alerts</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Openen</translation>
     </message>
     <message>
         <source>Thanks!</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bedankt!</translation>
     </message>
     <message>
         <source>Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Alles gelezen</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -35,51 +35,269 @@
     </message>
 </context>
 <context>
-    <name>TrayIcon</name>
+    <name>LinkPromptDialog</name>
     <message>
-        <source>No new notifications</source>
-        <translation type="unfinished"></translation>
+        <source>Link not opened</source>
+        <translation>Link niet geopend</translation>
+    </message>
+    <message>
+        <source>This link leads to another website. Startpunt only opens links to your intranet.</source>
+        <translation>Deze link gaat naar een andere website. Startpunt opent alleen links naar je intranet.</translation>
+    </message>
+    <message>
+        <source>This is not a web address on your intranet, so Startpunt won&apos;t open it.</source>
+        <translation>Dit is geen webadres op je intranet, dus Startpunt opent het niet.</translation>
+    </message>
+    <message>
+        <source>It really goes to:</source>
+        <translation>Hij gaat in werkelijkheid naar:</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Link address</source>
+        <translation>Linkadres</translation>
+    </message>
+    <message>
+        <source>Copy the link only if you trust where it goes.</source>
+        <translation>Kopieer de link alleen als je vertrouwt waar hij naartoe gaat.</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Link kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the link address</source>
+        <translation>Het linkadres kopiëren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDelegate</name>
+    <message>
+        <source>Thanked</source>
+        <translation>Bedankt ✓</translation>
+    </message>
+    <message>
+        <source>Thanks!</source>
+        <translation>Bedankt!</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationHeader</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Meldingen</translation>
     </message>
     <message>
         <source>Mark all read</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles gelezen</translation>
     </message>
     <message>
-        <source>Open intranet</source>
-        <translation type="unfinished"></translation>
+        <source>Mark all notifications as read</source>
+        <translation>Alle meldingen als gelezen markeren</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Vind-ik-leuks</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Vermeldingen</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Peilingen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overige</translation>
+    </message>
+    <message>
+        <source>Show notifications of kind</source>
+        <translation>Soort meldingen tonen</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Toon:</translation>
     </message>
     <message numerus="yes">
-        <source>%n new notification(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ongelezen</numerusform>
+            <numerusform>%n ongelezen</numerusform>
         </translation>
     </message>
 </context>
 <context>
-    <name>tray</name>
+    <name>NotificationList</name>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Say thanks</source>
+        <translation>Bedanken</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationListModel</name>
+    <message>
+        <source>Intranet</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>Unread: %1: %2 (%3)</source>
+        <translation>Ongelezen: %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Notifications - Startpunt</source>
+        <translation>Meldingen - Startpunt</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Use the arrow keys to move, Enter to open, Ctrl+T to say thanks.</source>
+        <translation>Gebruik de pijltjestoetsen om te bewegen, Enter om te openen en Ctrl+T om te bedanken.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No notifications of this kind.</source>
+        <translation>Geen meldingen van deze soort.</translation>
+    </message>
+    <message>
+        <source>Nothing new. Enjoy your day!</source>
+        <translation>Niets nieuws. Geniet van je dag!</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>zojuist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minuut geleden</numerusform>
+            <numerusform>%n minuten geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n uur geleden</numerusform>
+            <numerusform>%n uur geleden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gisteren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n dag geleden</numerusform>
+            <numerusform>%n dagen geleden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Alles gelezen</translation>
+    </message>
+    <message>
+        <source>Open intranet</source>
+        <translation>Intranet openen</translation>
+    </message>
+    <message>
+        <source>Pause alerts</source>
+        <translation>Meldingen pauzeren</translation>
+    </message>
+    <message>
+        <source>For 1 hour</source>
+        <translation>1 uur</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>Tot morgen</translation>
+    </message>
+    <message>
+        <source>Resume alerts</source>
+        <translation>Meldingen hervatten</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbonden</translation>
     </message>
     <message>
         <source>Sign in again to receive notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Meld je opnieuw aan om meldingen te ontvangen</translation>
     </message>
     <message numerus="yes">
         <source>Offline. Trying again in %n minute(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Offline. Nieuwe poging over %n minuut.</numerusform>
+            <numerusform>Offline. Nieuwe poging over %n minuten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Alerts paused until %1</source>
+        <translation>Meldingen gepauzeerd tot %1</translation>
+    </message>
+    <message>
+        <source>Notifications (%1)</source>
+        <translation>Meldingen (%1)</translation>
+    </message>
+    <message>
+        <source>Startpunt: %1</source>
+        <translation>Startpunt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notification(s)</source>
+        <translation>
+            <numerusform>%n nieuwe melding</numerusform>
+            <numerusform>%n nieuwe meldingen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -46,11 +46,11 @@ def test_tray_shows_count_in_menu_and_tooltip(qtbot):
     tray = TrayIcon()
     tray.set_look(TrayLook.ONLINE, "Connected")
     tray.set_unread(3)
-    assert tray.notifications_action.text() == "3 new notification(s)"
+    assert tray.notifications_action.text() == "Notifications (3)"
     assert "Connected" in tray.tray.toolTip()
     assert tray.mark_read_action.isEnabled()
     tray.set_unread(0)
-    assert tray.notifications_action.text() == "No new notifications"
+    assert tray.notifications_action.text() == "Notifications"
     assert not tray.mark_read_action.isEnabled()
 
 
