@@ -165,3 +165,58 @@ class Alert:
     url: str
     actions: tuple[AlertAction, ...] = (AlertAction.OPEN, AlertAction.DISMISS)
     notification_id: int | None = None
+
+
+class AlertPlanKind(StrEnum):
+    """The shape of a planned desktop alert."""
+
+    SINGLE = "single"  # one notification
+    GROUP = "group"  # likes or comments on one post, updated in place
+    SUMMARY = "summary"  # "n new notifications" instead of a flood
+
+
+class SummaryReason(StrEnum):
+    """Why a summary was planned instead of separate alerts."""
+
+    BACKLOG = "backlog"  # more than a handful at once (first start, back from holiday)
+    RATE_LIMIT = "rate_limit"  # beyond about one alert per 10 s
+    QUIET_ENDED = "quiet_ended"  # what arrived during quiet hours or a pause
+
+
+@dataclass(frozen=True, slots=True)
+class AlertPlan:
+    """What the alert policy decided to show; the desktop layer renders and translates it.
+
+    `key` is stable for in-place updates (a group's key stays the same while it grows);
+    `replaces` is the platform id of the OS alert this one updates, when it is known.
+    For SINGLE and GROUP, `notification` is the newest item (its id, url, text, kind).
+    For SUMMARY, `count` is how many arrived and `more` says the count is a lower bound.
+    """
+
+    kind: AlertPlanKind
+    key: str
+    notification: Notification | None = None
+    group_key: str = ""  # GROUP: what the likes/comments are grouped on (e.g. "like:post:7")
+    actor_names: tuple[str, ...] = ()  # distinct, newest first
+    title: str = ""  # the post's title snippet when the server text names one
+    leader: bool = False  # new content by a leader ("from leadership")
+    replaces: str | None = None
+    count: int = 0
+    more: bool = False
+    reason: SummaryReason | None = None
+    fingerprints: tuple[str, ...] = ()  # every notification this alert covers
+
+    @property
+    def first_actor(self) -> str:
+        """The newest actor's name, or "" when nobody is known."""
+        return self.actor_names[0] if self.actor_names else ""
+
+    @property
+    def others(self) -> int:
+        """How many more actors there are besides `first_actor`."""
+        return max(0, len(self.actor_names) - 1)
+
+    @property
+    def notification_kind(self) -> NotificationKind | None:
+        """The kind of notification this alert is about (None for a summary)."""
+        return None if self.notification is None else self.notification.kind

@@ -1,7 +1,9 @@
 """The notification poller: a cheap probe, details only on change, backoff on failure.
 
-Pure asyncio; no Qt. One request in flight, a minimum gap between requests, full-jitter
-backoff, Retry-After honoured, and a 401 stops polling until the user signs in again.
+Pure asyncio; no Qt. One request in flight, a minimum gap between requests, ±20 % jitter on
+every regular interval, full-jitter backoff, Retry-After honoured (60 s when a 429/503 has
+none), a bounded catch-up that yields between pages, a jittered poll after resume, and a 401
+stops polling until the user signs in again.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from http import HTTPStatus
 from typing import Protocol
 
 from services.backoff import retry_delay
@@ -22,15 +25,19 @@ from services.errors import (
     ServerError,
     ServiceError,
 )
-from services.models import ConnectionState, Notification, UnseenProbe
-from services.port import IntranetPort
+from services.models import ConnectionState, Notification, Person, UnseenProbe
+from services.port import MAX_PAGE_SIZE, IntranetPort
+from services.store import StoreError
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL = timedelta(seconds=30)
 MIN_GAP = timedelta(seconds=10)
-FETCH_LIMIT = 20
 START_JITTER = timedelta(seconds=10)
+INTERVAL_JITTER = 0.2  # every regular interval is drawn from interval * [0.8, 1.2]
+DEFAULT_RETRY_AFTER = timedelta(seconds=60)  # a 429/503 without a usable Retry-After
+PAGE_SIZE = MAX_PAGE_SIZE
+CATCH_UP_LIMIT = 200  # newest items fetched after a big backlog; the rest is only counted
 
 
 class SeenFilter(Protocol):
@@ -38,6 +45,14 @@ class SeenFilter(Protocol):
 
     def take_new(self, items: tuple[Notification, ...]) -> tuple[Notification, ...]:
         """Return the items never taken before and remember them."""
+        ...
+
+
+class PersonSink(Protocol):
+    """Remembers the people seen in notifications (the @mention cache)."""
+
+    def remember(self, people: Iterable[Person]) -> object:
+        """Insert or refresh these people."""
         ...
 
 
@@ -63,6 +78,7 @@ class PollOutcome:
     new: tuple[Notification, ...] = ()
     error: ServiceError | None = None
     fetched: bool = False
+    bounded: bool = False  # the catch-up stopped at CATCH_UP_LIMIT; `unread` is the backlog
 
 
 OutcomeHandler = Callable[[PollOutcome], Awaitable[None] | None]
@@ -82,18 +98,46 @@ class Poller:
     rng: random.Random
     seen: SeenFilter = field(default_factory=MemorySeenFilter)
     interval: timedelta = DEFAULT_INTERVAL
+    people: PersonSink | None = None
+    start_jitter: timedelta = START_JITTER
+    catch_up_limit: int = CATCH_UP_LIMIT
     _last_probe: UnseenProbe | None = None
     _last_request_at: float | None = None
     _backoff: _Backoff = field(default_factory=_Backoff)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _wake: asyncio.Event = field(default_factory=asyncio.Event)
+    _resumed: bool = False
 
     def __post_init__(self) -> None:
         self.interval = max(self.interval, MIN_GAP)
 
     def start_delay(self) -> timedelta:
         """A random delay before the first poll after start or resume (herd protection)."""
-        return timedelta(seconds=self.rng.uniform(0.0, START_JITTER.total_seconds()))
+        return timedelta(seconds=self.rng.uniform(0.0, self.start_jitter.total_seconds()))
+
+    def next_interval(self) -> timedelta:
+        """The regular wait after a good poll: the interval ±20 %, never below MIN_GAP."""
+        factor = self.rng.uniform(1.0 - INTERVAL_JITTER, 1.0 + INTERVAL_JITTER)
+        return max(MIN_GAP, self.interval * factor)
+
+    def failure_delay(self, exc: ServiceError) -> timedelta:
+        """The wait after a failed poll: full-jitter backoff, Retry-After as a floor."""
+        retry_after = exc.retry_after if isinstance(exc, RateLimitedError | ServerError) else None
+        busy = isinstance(exc, RateLimitedError) or (
+            isinstance(exc, ServerError) and exc.status == HTTPStatus.SERVICE_UNAVAILABLE
+        )
+        if busy and retry_after is None:
+            retry_after = DEFAULT_RETRY_AFTER
+        delay = retry_delay(self._backoff.attempt, self.rng, retry_after=retry_after)
+        self._backoff.attempt += 1
+        return max(MIN_GAP, delay)
+
+    def gap_remaining(self) -> timedelta:
+        """How long until a request may be sent without breaking the minimum gap."""
+        if self._last_request_at is None:
+            return timedelta(0)
+        since = self.clock.monotonic() - self._last_request_at
+        return max(timedelta(0), MIN_GAP - timedelta(seconds=since))
 
     def refresh_soon(self) -> None:
         """Ask for a poll now (panel opened, network back); the minimum gap still holds."""
@@ -102,6 +146,14 @@ class Poller:
     def forget_probe(self) -> None:
         """Make the next poll fetch details even if the probe looks unchanged."""
         self._last_probe = None
+
+    def resume(self) -> None:
+        """After a suspend: forget the old state, then poll after a fresh random 0-10 s."""
+        self._last_probe = None
+        self._last_request_at = None  # the monotonic clock stood still while suspended
+        self._backoff.attempt = 0
+        self._resumed = True
+        self._wake.set()
 
     async def poll_once(self) -> PollOutcome:
         """Probe, fetch on change, and say when to poll next. Never raises ServiceError."""
@@ -118,24 +170,70 @@ class Poller:
     async def _probe_and_fetch(self) -> PollOutcome:
         probe = await self.port.probe_unseen()
         new: tuple[Notification, ...] = ()
-        fetched = False
+        fetched = bounded = False
         if probe != self._last_probe:
+            self._last_probe = probe  # before the catch-up, which may forget it again
             if probe.total > 0:
-                limit = min(FETCH_LIMIT, probe.total)
-                page = await self.port.list_notifications(unseen_only=True, limit=limit)
-                new = self.seen.take_new(page.items)
+                try:
+                    new, bounded = await self._catch_up(probe.total)
+                except BaseException:
+                    self._last_probe = None  # fetch again next time
+                    raise
                 fetched = True
-            self._last_probe = probe
         self._backoff.attempt = 0
         logger.debug("Polled: %d unseen, %d new", probe.total, len(new))
         return PollOutcome(
-            ConnectionState.ONLINE, self.interval, unread=probe.total, new=new, fetched=fetched
+            ConnectionState.ONLINE,
+            self.next_interval(),
+            unread=probe.total,
+            new=new,
+            fetched=fetched,
+            bounded=bounded,
         )
 
+    async def _catch_up(self, total: int) -> tuple[tuple[Notification, ...], bool]:
+        """Fetch newest-first pages until known items show up; True when cut at the limit.
+
+        Yields to the event loop between pages so a big backlog never blocks the UI.
+        """
+        limit = min(PAGE_SIZE, total)
+        new: list[Notification] = []
+        taken: set[str] = set()
+        number = fetched = 0
+        while True:
+            number += 1
+            page = await self.port.list_notifications(unseen_only=True, page=number, limit=limit)
+            self._remember(page.items)
+            fresh = self._take_new(page.items)
+            unique = {n.fingerprint for n in page.items} - taken
+            taken |= unique
+            new.extend(fresh)
+            fetched += len(page.items)
+            if not page.items or len(fresh) < len(unique) or page.page >= page.pages:
+                return tuple(new), False
+            if fetched >= self.catch_up_limit:
+                return tuple(new), True
+            await asyncio.sleep(0)
+
+    def _take_new(self, items: tuple[Notification, ...]) -> tuple[Notification, ...]:
+        try:
+            return self.seen.take_new(items)
+        except StoreError as exc:
+            # Without a working seen store nothing can be alerted safely; try again next time.
+            logger.error("Seen store unusable (%s); no alerts from this poll", exc)
+            self._last_probe = None
+            return ()
+
+    def _remember(self, items: tuple[Notification, ...]) -> None:
+        if self.people is None:
+            return
+        try:
+            self.people.remember(n.originator for n in items if n.originator is not None)
+        except StoreError as exc:
+            logger.warning("People cache not updated: %s", exc)
+
     def _failed(self, exc: ServiceError) -> PollOutcome:
-        retry_after = exc.retry_after if isinstance(exc, RateLimitedError | ServerError) else None
-        delay = retry_delay(self._backoff.attempt, self.rng, retry_after=retry_after)
-        self._backoff.attempt += 1
+        delay = self.failure_delay(exc)
         logger.info(
             "Poll failed (%s: %s); retry %d in %.1fs",
             type(exc).__name__,
@@ -159,14 +257,21 @@ class Poller:
             delay = outcome.next_delay
 
     async def _sleep(self, delay: timedelta) -> None:
-        """Sleep `delay`, or less when woken, but never closer than MIN_GAP to the last request."""
-        self._wake.clear()
-        try:
-            await asyncio.wait_for(self._wake.wait(), timeout=delay.total_seconds())
-        except TimeoutError:
-            return
-        if self._last_request_at is not None:
-            since = self.clock.monotonic() - self._last_request_at
-            remaining = MIN_GAP.total_seconds() - since
-            if remaining > 0:
-                await asyncio.sleep(remaining)
+        """Sleep `delay`, or less when woken, but never closer than MIN_GAP to the last request.
+
+        A `resume()` restarts the wait with a fresh random start delay.
+        """
+        while True:
+            if self._resumed:
+                self._resumed = False
+                delay = self.start_delay()
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=delay.total_seconds())
+            except TimeoutError:
+                break
+            if not self._resumed:
+                break
+        remaining = self.gap_remaining().total_seconds()
+        if remaining > 0:
+            await asyncio.sleep(remaining)

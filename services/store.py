@@ -80,8 +80,11 @@ class Database:
             raise StoreError(f"database busy or unwritable: {exc}") from exc
         try:
             yield self.connection
+        except sqlite3.OperationalError as exc:  # disk full, I/O error, locked
+            self._rollback()
+            raise StoreError(f"could not save: {exc}") from exc
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.connection.execute("COMMIT")
@@ -90,9 +93,25 @@ class Database:
                 self.connection.execute("ROLLBACK")
             raise StoreError(f"could not save: {exc}") from exc
 
+    def _rollback(self) -> None:
+        # After a disk-full error SQLite may already have rolled back on its own.
+        if self.connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+
     def close(self) -> None:
         """Close the connection."""
         self.connection.close()
+
+
+def db_time(moment: datetime) -> str:
+    """An aware datetime as stored: UTC ISO 8601, so text order is time order."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_db_time(text: str) -> datetime:
+    """The inverse of `db_time`."""
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 def _connect_checked(path: Path) -> sqlite3.Connection:
@@ -118,6 +137,10 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
 def _move_aside(path: Path) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():  # never overwrite an earlier corrupt copy
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
     for suffix in ("", "-wal", "-shm"):
         source = path.with_name(path.name + suffix)
         if source.exists():

@@ -67,22 +67,27 @@ def test_poller_backs_off_with_growing_jittered_delays():
     outcomes = [asyncio.run(poller.poll_once()) for _ in range(8)]
     assert all(o.state is ConnectionState.OFFLINE for o in outcomes)
     for outcome, ceiling in zip(outcomes, ceilings, strict=True):
-        assert 0 <= outcome.next_delay.total_seconds() <= ceiling
+        # full jitter in [0, ceiling], but never closer than the minimum gap
+        assert MIN_GAP.total_seconds() <= outcome.next_delay.total_seconds()
+        assert outcome.next_delay.total_seconds() <= max(ceiling, MIN_GAP.total_seconds())
+    assert len({o.next_delay for o in outcomes[4:]}) == 4  # jittered, not constant
     # one request per cycle: no retry storm inside a poll
     assert port.calls == ["probe_unseen"] * 8
 
 
 def test_poller_resets_backoff_after_success():
-    port = FakePort(fail_with=[OfflineError("x"), OfflineError("x")])
+    port = FakePort(fail_with=[OfflineError("x")] * 6)
     poller = _poller(port, interval=timedelta(seconds=30))
-    asyncio.run(poller.poll_once())
-    asyncio.run(poller.poll_once())
+    before = [asyncio.run(poller.poll_once()).next_delay for _ in range(6)]
+    assert max(before) > timedelta(seconds=40)  # the backoff really had grown
     ok = asyncio.run(poller.poll_once())
-    assert ok.next_delay == timedelta(seconds=30)
-    again = FakePort(fail_with=[OfflineError("x")])
+    assert timedelta(seconds=24) <= ok.next_delay <= timedelta(seconds=36)  # interval ±20 %
+    again = FakePort(fail_with=[OfflineError("x")] * 3)
     poller.port = again
-    failed = asyncio.run(poller.poll_once())
-    assert failed.next_delay <= timedelta(seconds=5)
+    # back at attempt 0, 1, 2: ceilings 5, 10, 20 s (floored at the 10 s minimum gap)
+    failed = [asyncio.run(poller.poll_once()).next_delay for _ in range(3)]
+    assert failed[0] == failed[1] == MIN_GAP
+    assert failed[2] <= timedelta(seconds=20)
 
 
 @pytest.mark.parametrize("error_type", [RateLimitedError, ServerError])

@@ -1,0 +1,342 @@
+"""The user's settings: one typed frozen dataclass, every default in one place, stored as JSON.
+
+Pure Python; no Qt. Writes are atomic (temp file in the same folder, fsync, `os.replace`, fsync
+of the folder) with mode 0600 in a 0700 folder. Loading never crashes and never loses the other
+settings: an unknown or invalid field falls back to its default with a logged warning. No
+secrets here: the token lives in the OS keychain.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
+from datetime import time, timedelta
+from pathlib import Path
+from typing import Any
+
+from services.quiet_hours import WorkingPeriod
+from services.store import StoreError
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+DEFAULT_POLL_INTERVAL = timedelta(seconds=30)
+POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds
+MAX_LIST = 200
+MAX_TEXT = 2000
+_LANGUAGE = re.compile(r"(?:[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)?")
+
+JsonObject = dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertKinds:
+    """Which kinds of notification raise a desktop alert (the others go silently to the panel)."""
+
+    like: bool = True
+    mention: bool = True
+    comment: bool = True
+    poll: bool = True
+    custom: bool = True
+    leader_post: bool = True  # new content by someone in `Settings.leaders`
+    content_created: bool = False  # other new content in spaces one follows
+    follow: bool = False
+    space_membership: bool = False
+    other: bool = False
+
+    def enabled(self, switch: str) -> bool:
+        """Whether the named switch is on; an unknown name counts as off."""
+        value = getattr(self, switch, False)
+        return value is True
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the user (or IT's policy) can choose; the defaults are the product's."""
+
+    intranet_url: str = ""
+    poll_interval: timedelta = DEFAULT_POLL_INTERVAL
+    alert_kinds: AlertKinds = field(default_factory=AlertKinds)
+    working_hours: tuple[WorkingPeriod, ...] = ()  # empty: alerts at any time
+    leaders: tuple[str, ...] = ()  # guids or display names whose posts count as "leadership"
+    language: str = ""  # "" follows the system locale
+    autostart: bool = False
+    start_my_day: bool = True
+    guidelines_url: str = ""
+    kudos_space_id: int | None = None
+    recent_targets: tuple[int, ...] = ()  # contentcontainer ids, most recent first
+
+    def with_recent_target(self, container_id: int, *, keep: int = 10) -> Settings:
+        """A copy with `container_id` moved to the front of the recent post targets."""
+        rest = tuple(t for t in self.recent_targets if t != container_id)
+        return replace(self, recent_targets=((container_id, *rest))[:keep])
+
+
+def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
+    # Pre-release files had no schema_version but already used today's keys.
+    return dict(raw)
+
+
+# UPGRADES[n] turns a version-n document into a version-(n+1) document.
+UPGRADES: dict[int, Callable[[JsonObject], JsonObject]] = {0: _upgrade_0_to_1}
+
+
+def load(path: Path) -> Settings:
+    """Read the settings; missing, corrupt or invalid parts fall back to defaults."""
+    _prepare_dir(path.parent, path.name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as exc:
+        logger.warning("Settings file unreadable (%s); using defaults", exc)
+        _keep_copy(path)
+        return Settings()
+    _repair_mode(path, FILE_MODE)
+    raw = _parse(text)
+    if raw is None:
+        _keep_copy(path)
+        return Settings()
+    return from_json(raw)
+
+
+def save(path: Path, settings: Settings) -> None:
+    """Write the settings atomically; raises StoreError (disk full, no permission)."""
+    data = json.dumps(to_json(settings), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    try:
+        _prepare_dir(path.parent, None)
+        _write_atomically(path, data.encode("utf-8"))
+    except OSError as exc:
+        raise StoreError(f"could not save settings: {exc}") from exc
+
+
+def to_json(settings: Settings) -> JsonObject:
+    """The JSON document for these settings."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "intranet_url": settings.intranet_url,
+        "poll_interval": settings.poll_interval.total_seconds(),
+        "alert_kinds": {f.name: getattr(settings.alert_kinds, f.name) for f in fields(AlertKinds)},
+        "working_hours": [_period_json(p) for p in settings.working_hours],
+        "leaders": list(settings.leaders),
+        "language": settings.language,
+        "autostart": settings.autostart,
+        "start_my_day": settings.start_my_day,
+        "guidelines_url": settings.guidelines_url,
+        "kudos_space_id": settings.kudos_space_id,
+        "recent_targets": list(settings.recent_targets),
+    }
+
+
+def from_json(raw: JsonObject) -> Settings:
+    """Settings from a parsed document of any version; bad fields become defaults."""
+    doc = _upgraded(raw)
+    defaults = Settings()
+    values: dict[str, Any] = {}  # each decoder returns its field's type
+    for name in sorted(doc.keys() - _DECODERS.keys() - {"schema_version"}):
+        logger.warning("Settings: unknown field %r ignored", name)
+    for item in fields(Settings):
+        if item.name not in doc:
+            continue
+        try:
+            values[item.name] = _DECODERS[item.name](doc[item.name])
+        except (TypeError, ValueError, OverflowError) as exc:
+            logger.warning("Settings: invalid %s (%s); using the default", item.name, exc)
+    return replace(defaults, **values)
+
+
+def _upgraded(raw: JsonObject) -> JsonObject:
+    version = raw.get("schema_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        logger.warning("Settings: invalid schema_version %r; reading as current", version)
+        return raw
+    if version > SCHEMA_VERSION:
+        logger.warning("Settings written by a newer version (%d); reading what we know", version)
+        return raw
+    doc = raw
+    for step in range(version, SCHEMA_VERSION):
+        try:
+            doc = UPGRADES[step](doc)
+        except (KeyError, TypeError, ValueError) as exc:
+            logger.warning("Settings upgrade from version %d failed (%s)", step, exc)
+    return doc
+
+
+def _parse(text: str) -> JsonObject | None:
+    try:
+        raw = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        logger.warning("Settings file is not valid JSON (%s); using defaults", exc)
+        return None
+    if isinstance(raw, dict):
+        return raw
+    logger.warning("Settings file holds %s, not an object; using defaults", type(raw).__name__)
+    return None
+
+
+def _keep_copy(path: Path) -> None:
+    """Keep an unusable file for support instead of silently overwriting it later."""
+    with contextlib.suppress(OSError):
+        shutil.copyfile(path, path.with_name(path.name + ".corrupt"))
+
+
+def _prepare_dir(folder: Path, clean_for: str | None) -> None:
+    """Create the folder 0700 (repairing a looser mode) and drop stale temp files."""
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    _repair_mode(folder, DIR_MODE)
+    if clean_for is None:
+        return
+    for stale in folder.glob(f".{clean_for}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            logger.info("Removed stale temporary settings file %s", stale.name)
+
+
+def _repair_mode(path: Path, mode: int) -> None:
+    if os.name != "posix":
+        return
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current != mode:
+            path.chmod(mode)
+            logger.warning("Repaired mode of %s from %o to %o", path.name, current, mode)
+    except OSError as exc:
+        logger.warning("Could not check the mode of %s: %s", path.name, exc)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = Path(temp_name)  # mkstemp creates it 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    if os.name == "posix":  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+# -- decoding one field: raise TypeError/ValueError and the field keeps its default ---------
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str) and len(value) <= MAX_TEXT:
+        return value
+    raise TypeError("not a string of reasonable length")
+
+
+def _https_url(value: object) -> str:
+    text = _text(value).strip()
+    if text and not text.lower().startswith("https://"):
+        raise ValueError("only https addresses are allowed")
+    return text
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError("not true/false")
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise TypeError("not a whole number >= 0")
+
+
+def _interval(value: object) -> timedelta:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TypeError("not a number of seconds")
+    low, high = POLL_INTERVAL_RANGE
+    if not low <= value <= high:
+        raise ValueError(f"outside {low:g}..{high:g} s")
+    return timedelta(seconds=value)
+
+
+def _sequence(value: object) -> list[object]:
+    if not isinstance(value, list) or len(value) > MAX_LIST:
+        raise TypeError("not a list of reasonable length")
+    return value
+
+
+def _alert_kinds(value: object) -> AlertKinds:
+    if not isinstance(value, dict):
+        raise TypeError("not an object")
+    known = {f.name for f in fields(AlertKinds)}
+    chosen: dict[str, bool] = {}
+    for name, flag in value.items():
+        if name in known and isinstance(flag, bool):
+            chosen[name] = flag
+        else:
+            logger.warning("Settings: alert_kinds.%s ignored", name)
+    return AlertKinds(**chosen)
+
+
+def _period_json(period: WorkingPeriod) -> JsonObject:
+    start, end = period.start.isoformat("minutes"), period.end.isoformat("minutes")
+    return {"weekday": period.weekday, "start": start, "end": end}
+
+
+def _working_hours(value: object) -> tuple[WorkingPeriod, ...]:
+    periods: list[WorkingPeriod] = []
+    for item in _sequence(value):
+        if not isinstance(item, dict) or not {"weekday", "start", "end"} <= item.keys():
+            raise TypeError("a working period needs weekday, start and end")
+        start, end = (time.fromisoformat(_text(item[key])) for key in ("start", "end"))
+        periods.append(WorkingPeriod(_integer(item["weekday"]), start, end))
+    return tuple(periods)
+
+
+def _language(value: object) -> str:
+    text = _text(value)
+    if not _LANGUAGE.fullmatch(text):
+        raise ValueError("not a language code")
+    return text
+
+
+def _names(value: object) -> tuple[str, ...]:
+    names = (_text(item).strip() for item in _sequence(value))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _ids(value: object) -> tuple[int, ...]:
+    return tuple(dict.fromkeys(_integer(item) for item in _sequence(value)))
+
+
+def _optional_id(value: object) -> int | None:
+    return None if value is None else _integer(value) or None
+
+
+_DECODERS: dict[str, Callable[[object], object]] = {
+    "intranet_url": _text,
+    "poll_interval": _interval,
+    "alert_kinds": _alert_kinds,
+    "working_hours": _working_hours,
+    "leaders": _names,
+    "language": _language,
+    "autostart": _flag,
+    "start_my_day": _flag,
+    "guidelines_url": _https_url,
+    "kudos_space_id": _optional_id,
+    "recent_targets": _ids,
+}
