@@ -1,30 +1,27 @@
-"""Composition root: builds the QApplication, the services and the tray, and wires them."""
+"""Composition root: the QApplication, the event loop, and the app's life from start to quit."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
-import random
 import sys
 from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication
 
 from desktop import qt_async
-from desktop.browser import Browser
 from desktop.cli import RunOptions
+from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
+from desktop.i18n import install_translations
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
 from desktop.tray import TrayIcon
-from services.clock import SystemClock
-from services.humhub.connector import HumHubConnector
-from services.poller import Poller
 from services.redaction import register_secret
 
 if TYPE_CHECKING:
@@ -49,6 +46,7 @@ def run_app(options: RunOptions) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
+    install_translations(app)
     demo: DemoIntranet | None = None
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
@@ -63,22 +61,14 @@ def run_app(options: RunOptions) -> int:
         base_url = options.intranet
     register_secret(token)
     try:
-        return qt_async.run(_run(app, options, base_url, token, demo=demo))
+        return qt_async.run(_run(options, paths, base_url, token, demo=demo is not None))
     finally:
         if demo is not None:
             demo.stop()
 
 
-def wire(controller: AppController, tray: TrayIcon, quit_event: asyncio.Event) -> None:
-    """Connect every signal between the controller, the tray and the application."""
-    controller.unread_changed.connect(tray.set_unread)
-    controller.connection_changed.connect(tray.set_connection)
-    tray.open_intranet_requested.connect(controller.open_intranet)
-    tray.mark_all_read_requested.connect(controller.mark_all_read)
-    tray.quit_requested.connect(quit_event.set)
-
-
 async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asyncio.Event) -> None:
+    """Pick the best notification channel once the first poll is done (off the start path)."""
     await after.wait()
     if sys.platform.startswith("linux"):
         from desktop.notify_freedesktop import FreedesktopNotifier
@@ -95,46 +85,42 @@ async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asy
     controller.set_notifier(TrayBalloonNotifier(tray.tray, controller.on_alert_action))
 
 
-async def _run(
-    app: QApplication,
-    options: RunOptions,
-    base_url: str,
-    token: str,
-    *,
-    demo: DemoIntranet | None,
-) -> int:
-    connector = HumHubConnector(base_url, token=token)
-    poller = Poller(
-        connector,
-        SystemClock(),
-        random.Random(),  # noqa: S311 -- jitter, not cryptography
-        interval=timedelta(seconds=options.poll_interval),
-    )
-    browser = Browser(connector.base_url, allow_loopback_http=demo is not None)
-    controller = AppController(connector, poller, browser)
-    tray = TrayIcon()
+async def _run(options: RunOptions, paths: Paths, base_url: str, token: str, *, demo: bool) -> int:
+    parts = build(paths, base_url, token, poll_interval=options.poll_interval, demo=demo)
     quit_event = asyncio.Event()
-    wire(controller, tray, quit_event)
-    app.aboutToQuit.connect(quit_event.set)
+    wire(parts, quit_event)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(quit_event.set)
     stop_signals = QuitOnSignals(quit_event.set)
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        tray.show()
-    else:
-        logger.warning("No system tray available")
+    _show(parts)
+    controller = parts.controller
     if options.exit_when_ready:
         controller.first_poll_done.connect(lambda: _announce_ready(quit_event))
-    # The notification stack (D-Bus) loads after the first poll, off the start-up path;
-    # alerts of that first poll wait for it.
-    notifier_task = asyncio.ensure_future(_choose_notifier(tray, controller, controller.polled))
+    notifier_task = asyncio.ensure_future(
+        _choose_notifier(parts.tray, controller, controller.polled)
+    )
+    controller.first_poll_done.connect(parts.watch.start)
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
-    logger.info("Started against %s", connector.base_url)
+    logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
-    tray.hide()
+    parts.tray.hide()
+    parts.panel.close()
     notifier_task.cancel()
     await controller.shutdown()
+    parts.database.close()
     stop_signals.close()
     logger.info("Stopped")
     return 0
+
+
+def _show(parts: Parts) -> None:
+    if parts.has_tray:
+        parts.tray.show()
+        return
+    logger.warning("No system tray available: showing the notification panel as a window")
+    parts.panel.show_near(None)
+    parts.controller.load_panel()
 
 
 def _announce_ready(quit_event: asyncio.Event) -> None:

@@ -5,52 +5,82 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.alert_presenter import AlertPresenter
+from desktop.alert_text import PANEL_URL
 from desktop.browser import Browser
 from desktop.notify import Notifier
-from services.errors import ServiceError
-from services.models import Alert, AlertAction, ConnectionState, Notification
+from services.alert_policy import AlertPolicy
+from services.clock import Clock
+from services.errors import OfflineError, ServiceError
+from services.models import (
+    Alert,
+    AlertAction,
+    Capabilities,
+    ConnectionState,
+    CurrentUser,
+    Notification,
+)
 from services.poller import Poller, PollOutcome
 from services.port import IntranetPort
+from services.quiet_hours import QuietHours
+from services.settings import Settings
+from services.thanks import Thanker, can_thank
 
 logger = logging.getLogger(__name__)
 
-BACKLOG_THRESHOLD = 5
+PANEL_SIZE = 30
+PAUSE_HOUR = timedelta(hours=1)
 
 
 class AppController(QObject):
-    """Runs the poller, shows alerts, and carries out the user's intents."""
+    """Runs the poller, shows alerts, fills the panel and carries out the user's intents."""
 
     unread_changed = Signal(int)
     connection_changed = Signal(str, float)  # ConnectionState value, seconds to next retry
     first_poll_done = Signal()
     alert_shown = Signal(str)  # alert key
+    notifications_changed = Signal(object, object)  # tuple[Notification], frozenset[int]
+    can_thank_changed = Signal(bool)
+    thanked = Signal(int, bool)  # notification id, posted
+    paused_changed = Signal(object)  # datetime | None
+    panel_requested = Signal()
+    link_refused = Signal(object)  # services.link_policy.LinkVerdict
 
     def __init__(
         self,
         port: IntranetPort,
         poller: Poller,
         browser: Browser,
+        *,
+        policy: AlertPolicy,
+        quiet: QuietHours,
+        settings: Settings,
+        clock: Clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._port = port
-        self._poller = poller
-        self._browser = browser
-        self._notifier: Notifier | None = None
-        self._notifier_ready = asyncio.Event()
-        self.polled = asyncio.Event()  # set once the first poll has been handled
+        self._port, self._poller, self._browser = port, poller, browser
+        self._quiet, self._settings, self._clock = quiet, settings, clock
+        self._presenter = AlertPresenter(policy, entry_url=port.entry_url, thankable=self.thankable)
+        self._thanker = Thanker(port)
+        self._capabilities: Capabilities | None = None
+        self._me: CurrentUser | None = None
+        self._known: dict[int, Notification] = {}
         self._task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._pause_end: asyncio.TimerHandle | None = None
+        self.polled = asyncio.Event()  # set once the first poll has been handled
         self.state = ConnectionState.STARTING
+
+    # -- lifecycle -------------------------------------------------------------------------
 
     def set_notifier(self, notifier: Notifier) -> None:
         """Use this notifier for alerts; alerts wait until one is set."""
-        self._notifier = notifier
-        self._notifier_ready.set()
+        self._presenter.set_notifier(notifier)
 
     def start(self, *, first_delay: timedelta | None = None) -> None:
         """Start polling in the background."""
@@ -59,77 +89,124 @@ class AppController(QObject):
         )
 
     async def shutdown(self) -> None:
-        """Stop polling and release the connection."""
-        for task in [self._task, *self._background]:
-            if task is not None:
-                task.cancel()
-        await asyncio.gather(
-            *(t for t in [self._task, *self._background] if t is not None),
-            return_exceptions=True,
-        )
-        if self._notifier is not None:
-            await self._notifier.close()
+        """Stop polling and release the connections."""
+        tasks = [t for t in [self._task, *self._background] if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await self._presenter.close()
         await self._port.aclose()
 
+    # -- polling ---------------------------------------------------------------------------
+
     async def handle_outcome(self, outcome: PollOutcome) -> None:
-        """Push one poll's result to the tray and the alerts."""
+        """Push one poll's result to the tray, the panel and the alerts."""
         self.state = outcome.state
         self.connection_changed.emit(outcome.state.value, outcome.next_delay.total_seconds())
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
+        self._known.update((n.id, n) for n in outcome.new)
         if not self.polled.is_set():
             self.polled.set()
             self.first_poll_done.emit()
-        alerts = self.alerts_for(outcome.new)
-        if alerts:
-            await self._notifier_ready.wait()
-        for alert in alerts:
-            await self._show(alert)
+            self._spawn(self._learn_server())
+        if outcome.state is not ConnectionState.ONLINE:
+            return
+        shown = await self._presenter.present(
+            outcome.new,
+            now=self._clock.now(),
+            settings=self._settings,
+            quiet=self._quiet.is_quiet(),
+            bounded=outcome.bounded,
+            total=outcome.unread,
+        )
+        for alert in shown:
+            self.alert_shown.emit(alert.key)
 
-    def alerts_for(self, new: tuple[Notification, ...]) -> list[Alert]:
-        """One alert per new notification, or one summary when there are many."""
-        if len(new) > BACKLOG_THRESHOLD:
-            return [
-                Alert(
-                    key="summary",
-                    title=self.tr("Startpunt"),
-                    body=self.tr("You have %n new notification(s)", "", len(new)),
-                    url=self._port.base_url + "/",
-                    actions=(AlertAction.OPEN, AlertAction.DISMISS),
-                )
-            ]
-        return [self._alert_for(n) for n in reversed(new)]
+    async def _learn_server(self) -> None:
+        """Who am I and what can the server do; needed for thanks, not for alerts."""
+        try:
+            self._me = await self._port.current_user()
+            self._capabilities = await self._port.capabilities()
+        except ServiceError as exc:
+            logger.warning("Could not read the server's capabilities: %s", exc)
+            return
+        self.can_thank_changed.emit(self._capabilities.comment_api.value != "unknown")
 
-    def _alert_for(self, n: Notification) -> Alert:
-        title = n.originator.display_name if n.originator else self.tr("Startpunt")
-        return Alert(
-            key=n.fingerprint,
-            title=title,
-            body=n.text,
-            url=self._port.entry_url(n.id),
-            notification_id=n.id,
+    def thankable(self, notification: Notification) -> bool:
+        """Whether the Thanks! action applies to this notification on this server."""
+        return can_thank(notification, self._capabilities) and not self._thanker.already_thanked(
+            notification.id
         )
 
-    async def _show(self, alert: Alert) -> None:
-        if self._notifier is None:
-            return
+    # -- the panel -------------------------------------------------------------------------
+
+    def load_panel(self) -> None:
+        """Fetch the recent notifications and which are unread, for the panel."""
+        self._poller.refresh_soon()
+        self._spawn(self._load_panel())
+
+    async def _load_panel(self) -> None:
         try:
-            await self._notifier.show(alert)
-        except Exception:  # an OS notification failure must never stop polling
-            logger.exception("Could not show an alert")
+            recent = await self._port.list_notifications(limit=PANEL_SIZE)
+            unseen = await self._port.list_notifications(unseen_only=True, limit=50)
+        except ServiceError as exc:
+            logger.info("Panel not refreshed: %s", exc)
             return
-        self.alert_shown.emit(alert.key)
+        self._known.update((n.id, n) for n in recent.items)
+        unread = frozenset(n.id for n in unseen.items)
+        self.notifications_changed.emit(recent.items, unread)
+
+    # -- intents ---------------------------------------------------------------------------
 
     def on_alert_action(self, alert: Alert, action: AlertAction) -> None:
         """Carry out what the user chose on an alert."""
         if action is AlertAction.OPEN:
-            self._browser.open(alert.url)
+            if alert.url == PANEL_URL:
+                self.panel_requested.emit()
+            else:
+                self._open(alert.url)
+        elif action is AlertAction.THANK and alert.notification_id is not None:
+            self.thank(alert.notification_id)
         elif action is AlertAction.MARK_ALL_READ:
             self.mark_all_read()
 
+    def open_notification(self, notification_id: int) -> None:
+        """Open a notification's target (the server marks it seen)."""
+        self._open(self._port.entry_url(notification_id))
+
     def open_intranet(self) -> None:
         """Open the intranet's home page."""
-        self._browser.open(self._port.base_url + "/")
+        self._open(self._port.base_url + "/")
+
+    def _open(self, url: str) -> None:
+        verdict = self._browser.judge(url)
+        if not verdict.allowed:
+            self.link_refused.emit(verdict)
+            return
+        self._browser.open(url)
+
+    def thank(self, notification_id: int) -> None:
+        """Post a thank-you comment under the post the notification is about."""
+        self._spawn(self._thank(notification_id))
+
+    async def _thank(self, notification_id: int) -> None:
+        n = self._known.get(notification_id)
+        caps, me = self._capabilities, self._me
+        if n is None or caps is None or me is None or not can_thank(n, caps):
+            logger.warning("Thanks not possible for notification %d", notification_id)
+            self.thanked.emit(notification_id, False)
+            return
+        message = self.tr("Thank you!")
+        try:
+            await self._thanker.thank(n, message, capabilities=caps, my_guid=me.person.guid)
+        except ServiceError as exc:
+            posted_maybe = isinstance(exc, OfflineError) and not exc.nothing_sent
+            logger.warning("Thank-you for notification %d failed: %s", notification_id, exc)
+            self.thanked.emit(notification_id, posted_maybe)
+            return
+        logger.info("Thanked for notification %d", notification_id)
+        self.thanked.emit(notification_id, True)
 
     def refresh(self) -> None:
         """Poll soon (the minimum gap still holds)."""
@@ -148,6 +225,35 @@ class AppController(QObject):
         self.unread_changed.emit(0)
         self._poller.forget_probe()
         self._poller.refresh_soon()
+
+    def pause(self, choice: str) -> None:
+        """Pause alerts ("1h", "tomorrow") or resume them ("resume")."""
+        until: datetime | None
+        if choice == "1h":
+            until = self._quiet.pause_for(PAUSE_HOUR)
+        elif choice == "tomorrow":
+            until = self._quiet.pause_until_tomorrow()
+        else:
+            self._quiet.end_pause()
+            until = None
+        self._schedule_pause_end(until)
+        logger.info("Alerts paused until %s", until)
+        self.paused_changed.emit(until)
+        if until is None:
+            self._poller.refresh_soon()  # the summary of what arrived meanwhile comes now
+
+    def _schedule_pause_end(self, until: datetime | None) -> None:
+        if self._pause_end is not None:
+            self._pause_end.cancel()
+            self._pause_end = None
+        if until is not None:
+            delay = max(0.0, (until - self._clock.now()).total_seconds())
+            self._pause_end = asyncio.get_running_loop().call_later(delay, self.pause, "resume")
+
+    def resumed_from_sleep(self) -> None:
+        """The machine woke up: fresh connections, then a jittered poll."""
+        self._spawn(self._port.reconnect())
+        self._poller.resume()
 
     def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         task = asyncio.ensure_future(coro)

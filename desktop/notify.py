@@ -27,8 +27,8 @@ BODY_MAX_CHARS = 200
 class Notifier(Protocol):
     """Shows alerts and reports the user's choice through the handler given at creation."""
 
-    async def show(self, alert: Alert) -> None:
-        """Show (or update in place) one alert."""
+    async def show(self, alert: Alert) -> str | None:
+        """Show (or update in place, by `alert.key`) one alert; return its platform id."""
         ...
 
     @property
@@ -92,7 +92,7 @@ class NativeNotifier:
     async def close(self) -> None:
         return
 
-    async def show(self, alert: Alert) -> None:
+    async def show(self, alert: Alert) -> str | None:
         from desktop_notifier import Button
 
         body = trim(alert.body)
@@ -103,7 +103,7 @@ class NativeNotifier:
             for a in alert.actions
             if self._buttons
         ]
-        await self._notifier.send(
+        return await self._notifier.send(
             title=trim(alert.title, 80),
             message=body,
             buttons=buttons,
@@ -134,11 +134,12 @@ class TrayBalloonNotifier:
     async def close(self) -> None:
         return
 
-    async def show(self, alert: Alert) -> None:
+    async def show(self, alert: Alert) -> str | None:
         self._last = alert
         self._tray.showMessage(
             trim(alert.title, 80), trim(alert.body), QSystemTrayIcon.MessageIcon.Information
         )
+        return None
 
     def _on_tray_message_clicked(self) -> None:
         if self._last is not None:

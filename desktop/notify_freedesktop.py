@@ -57,9 +57,9 @@ class FreedesktopNotifier:
         logger.info("Notification server capabilities: %s", ", ".join(sorted(self._caps)))
         return True
 
-    async def show(self, alert: Alert) -> None:
+    async def show(self, alert: Alert) -> str | None:
         if self._bus is None:
-            return
+            return None
         body = trim(alert.body)
         if "body-markup" in self._caps:
             body = html.escape(body, quote=False)
@@ -67,6 +67,7 @@ class FreedesktopNotifier:
         if self.supports_buttons:
             for action in alert.actions:
                 actions += [action.value, action_label(action)]
+        # Only ids from this session: after a daemon restart an old id may belong to another app.
         replaces = self._id_by_key.get(alert.key, 0)
         hints = {"urgency": Variant("y", 1), "category": Variant("s", "im.received")}
         reply = await self._call(
@@ -79,6 +80,7 @@ class FreedesktopNotifier:
         self._forget(replaces)
         self._id_by_key[alert.key] = platform_id
         self._alert_by_id[platform_id] = alert
+        return str(platform_id)
 
     async def close(self) -> None:
         """Disconnect from the bus."""

@@ -29,6 +29,7 @@ class TrayIcon(QObject):
     quit_requested = Signal()
     panel_requested = Signal()
     pause_requested = Signal(str)  # a PauseChoice value
+    status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +164,8 @@ class TrayIcon(QObject):
         paused = self.paused_text()
         if paused:
             lines.append(paused)
+        status = [] if self._connection_look is TrayLook.ONLINE else [self._tooltip]
+        self.status_changed.emit("\n".join([*status, paused]).strip())
         if self._unread:
             lines.append(self.tr("%n new notification(s)", "", self._unread))
         self.tray.setToolTip("\n".join(lines))

@@ -165,6 +165,7 @@ class Alert:
     url: str
     actions: tuple[AlertAction, ...] = (AlertAction.OPEN, AlertAction.DISMISS)
     notification_id: int | None = None
+    replaces: str | None = None  # the platform id of the OS alert this one updates, if known
 
 
 class AlertPlanKind(StrEnum):

@@ -77,6 +77,14 @@ class IntranetPort(Protocol):
         """Comment on a post (1.18 needs the post id, 1.19 the content id); the comment id."""
         ...
 
+    async def list_recent_posts(self, *, limit: int = 20) -> tuple[Post, ...]:
+        """The newest posts the user can see, in any container."""
+        ...
+
+    async def reconnect(self) -> None:
+        """Drop pooled connections (after a suspend or a network change)."""
+        ...
+
     def entry_url(self, notification_id: int) -> str:
         """The web page that opens a notification's target and marks it seen."""
         ...

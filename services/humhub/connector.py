@@ -220,6 +220,14 @@ class HumHubConnector:
         results, *_ = parse_envelope(data, "post list")
         return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]
 
+    async def list_recent_posts(self, *, limit: int = 20) -> tuple[Post, ...]:
+        """`GET /post?limit=`: the newest posts the user can see, in any container."""
+        data = await self._http.call(
+            "GET", "/post", params={"page": 1, "limit": clamp_limit(limit)}
+        )
+        results, *_ = parse_envelope(data, "post list")
+        return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]
+
     async def comment_on_post(
         self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
     ) -> int:
@@ -248,6 +256,10 @@ class HumHubConnector:
             status=0,
             fields={"post": ("missing id for this comment API",)},
         )
+
+    async def reconnect(self) -> None:
+        """Drop pooled connections (after a suspend or a network change)."""
+        await self._http.reset()
 
     async def aclose(self) -> None:
         """Release the connection pool."""

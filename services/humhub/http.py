@@ -74,12 +74,22 @@ class ApiHttp:
         self._token: str | None = None
         self._deadline = deadline
         self._max_body_bytes = max_body_bytes
-        self._client = build_client(
+        self._client_options = (transport, user_agent, language)
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.AsyncClient:
+        transport, user_agent, language = self._client_options
+        return build_client(
             transport=transport,
             user_agent=user_agent,
             language=language,
             on_request=self._guard_origin,
         )
+
+    async def reset(self) -> None:
+        """Close the pool and start a fresh one (stale sockets after a suspend)."""
+        old, self._client = self._client, self._new_client()
+        await old.aclose()
 
     def set_token(self, token: str | None) -> None:
         """Use `token` as the bearer credential from now on (None: send none)."""

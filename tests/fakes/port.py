@@ -42,6 +42,7 @@ class FakePort:
     calls: list[str] = field(default_factory=list)
     on_call: Callable[[str], None] | None = None
     base: str = "https://intranet.example"
+    recent_posts: list[Post] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)  # newest last; create_post appends
     commit_then_fail: list[ServiceError] = field(default_factory=list)  # posted, answer lost
     spaces: list[Container] = field(default_factory=list)
@@ -121,6 +122,13 @@ class FakePort:
     ) -> int:
         self._enter("comment_on_post")
         return 1
+
+    async def list_recent_posts(self, *, limit: int = 20) -> tuple[Post, ...]:
+        self._enter("list_recent_posts")
+        return tuple(self.recent_posts[:limit])
+
+    async def reconnect(self) -> None:
+        self.calls.append("reconnect")
 
     def entry_url(self, notification_id: int) -> str:
         return f"{self.base}/notification/entry?id={notification_id}"

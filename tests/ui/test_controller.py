@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 
@@ -13,9 +13,14 @@ from PySide6.QtGui import QDesktopServices
 
 from desktop.browser import Browser
 from desktop.controller import AppController
+from services.alert_policy import AlertPolicy
 from services.errors import OfflineError
 from services.models import Alert, AlertAction, ConnectionState
 from services.poller import Poller, PollOutcome
+from services.quiet_hours import QuietHours
+from services.seen import SeenStore
+from services.settings import Settings
+from services.store import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.port import FakePort, make_notification
 
@@ -26,8 +31,9 @@ class FakeNotifier:
     def __init__(self) -> None:
         self.shown: list[Alert] = []
 
-    async def show(self, alert: Alert) -> None:
+    async def show(self, alert: Alert) -> str | None:
         self.shown.append(alert)
+        return str(len(self.shown))
 
     async def close(self) -> None:
         self.closed = True
@@ -55,8 +61,19 @@ def url_catcher(qapp):
 
 
 def _controller(port: FakePort) -> tuple[AppController, FakeNotifier]:
-    poller = Poller(port, FakeClock(), random.Random(1))
-    controller = AppController(port, poller, Browser(port.base_url))
+    clock = FakeClock()
+    db = Database.in_memory()
+    seen = SeenStore(db, clock=clock)
+    poller = Poller(port, clock, random.Random(1), seen=seen)
+    controller = AppController(
+        port,
+        poller,
+        Browser(port.base_url),
+        policy=AlertPolicy(seen),
+        quiet=QuietHours((), UTC, clock),
+        settings=Settings(),
+        clock=clock,
+    )
     notifier = FakeNotifier()
     controller.set_notifier(notifier)
     return controller, notifier

@@ -1,0 +1,88 @@
+"""Turn the alert policy's plans into OS alerts: translated titles and bodies, buttons, links.
+
+Services decide *what* to alert (services.alert_policy); this module decides how it reads in
+the user's language. Server text arrives as plain text and stays plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from services.models import (
+    Alert,
+    AlertAction,
+    AlertPlan,
+    AlertPlanKind,
+    Notification,
+    NotificationKind,
+    SummaryReason,
+)
+
+PANEL_URL = ""  # an alert whose url is empty opens the notification panel
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Alerts", text, None, n)
+
+
+def render_plan(
+    plan: AlertPlan,
+    *,
+    entry_url: Callable[[int], str],
+    thankable: Callable[[Notification], bool],
+) -> Alert:
+    """The alert to show for `plan`."""
+    if plan.kind is AlertPlanKind.SUMMARY or plan.notification is None:
+        return _summary(plan)
+    n = plan.notification
+    actions = [AlertAction.OPEN]
+    if thankable(n):
+        actions.append(AlertAction.THANK)
+    actions.append(AlertAction.DISMISS)
+    return Alert(
+        key=plan.key,
+        title=_title(plan, n),
+        body=_body(plan, n),
+        url=entry_url(n.id),
+        actions=tuple(actions),
+        notification_id=n.id,
+        replaces=plan.replaces,
+    )
+
+
+def _title(plan: AlertPlan, n: Notification) -> str:
+    name = plan.first_actor or (n.originator.display_name if n.originator else "Startpunt")
+    if plan.kind is AlertPlanKind.GROUP and plan.others > 0:
+        if n.kind is NotificationKind.LIKE:
+            return _tr("%1 and %n other(s) like your post", plan.others).replace("%1", name)
+        return _tr("%1 and %n other(s) commented on your post", plan.others).replace("%1", name)
+    if plan.leader:
+        return _tr("From leadership: %1").replace("%1", name)
+    return name
+
+
+def _body(plan: AlertPlan, n: Notification) -> str:
+    if plan.kind is AlertPlanKind.GROUP and plan.others > 0 and plan.title:
+        return f"“{plan.title}”"
+    return n.text
+
+
+def _summary(plan: AlertPlan) -> Alert:
+    if plan.reason is SummaryReason.QUIET_ENDED:
+        body = _tr("While alerts were paused, %n notification(s) arrived.", plan.count)
+    elif plan.reason is SummaryReason.RATE_LIMIT:
+        body = _tr("%n more new notification(s).", plan.count)
+    elif plan.more:
+        body = _tr("You have more than %n new notifications.", plan.count)
+    else:
+        body = _tr("You have %n new notification(s).", plan.count)
+    return Alert(
+        key=plan.key,
+        title=_tr("Startpunt"),
+        body=body,
+        url=PANEL_URL,
+        actions=(AlertAction.OPEN, AlertAction.MARK_ALL_READ, AlertAction.DISMISS),
+        replaces=plan.replaces,
+    )

@@ -1,0 +1,134 @@
+"""Build the app's parts from the options and connect their signals (`wire`)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import zoneinfo
+from dataclasses import dataclass, replace
+from datetime import timedelta, tzinfo
+
+from PySide6.QtCore import QTimeZone
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from desktop.browser import Browser
+from desktop.controller import AppController
+from desktop.paths import Paths
+from desktop.system_watch import SystemWatch
+from desktop.tray import TrayIcon
+from services.alert_policy import AlertPolicy
+from services.clock import SystemClock
+from services.humhub.connector import HumHubConnector
+from services.people import PeopleStore
+from services.poller import Poller
+from services.quiet_hours import QuietHours
+from services.seen import SeenStore
+from services.settings import Settings, load
+from services.store import Database, StoreError
+from ui.link_prompt import LinkPromptDialog
+from ui.notification_panel import NotificationPanel
+
+logger = logging.getLogger(__name__)
+
+DATABASE_NAME = "startpunt.sqlite3"
+SETTINGS_NAME = "settings.json"
+
+
+@dataclass
+class Parts:
+    """Everything the running app is made of."""
+
+    connector: HumHubConnector
+    database: Database
+    settings: Settings
+    controller: AppController
+    tray: TrayIcon
+    panel: NotificationPanel
+    watch: SystemWatch
+    has_tray: bool
+
+
+def local_zone() -> tzinfo:
+    """The system's time zone as a ZoneInfo (quiet hours need real DST rules)."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        logger.warning("Unknown system time zone %r; using UTC for quiet hours", name)
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def open_database(paths: Paths) -> Database:
+    """The app's database; a corrupt file is moved aside, an unusable one replaced in memory."""
+    try:
+        return Database.open(paths.data / DATABASE_NAME)
+    except StoreError as exc:
+        logger.error("Local database unusable (%s); this session keeps no history", exc)
+        return Database.in_memory()
+
+
+def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo: bool) -> Parts:
+    """Create the services and widgets (nothing is connected yet)."""
+    clock = SystemClock()
+    rng = random.Random()  # noqa: S311 -- jitter, not cryptography
+    settings = load(paths.config / SETTINGS_NAME)
+    settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
+    database = open_database(paths)
+    connector = HumHubConnector(base_url, token=token)
+    seen = SeenStore(database, clock=clock)
+    poller = Poller(
+        connector,
+        clock,
+        rng,
+        seen=seen,
+        people=PeopleStore(database, clock=clock),
+        interval=settings.poll_interval,
+    )
+    quiet = QuietHours(settings.working_hours, local_zone(), clock)
+    controller = AppController(
+        connector,
+        poller,
+        Browser(connector.base_url, allow_loopback_http=demo),
+        policy=AlertPolicy(seen),
+        quiet=quiet,
+        settings=settings,
+        clock=clock,
+    )
+    has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    watch = SystemWatch(
+        clock, on_resume=controller.resumed_from_sleep, on_network_back=controller.refresh
+    )
+    return Parts(
+        connector=connector,
+        database=database,
+        settings=settings,
+        controller=controller,
+        tray=TrayIcon(),
+        panel=NotificationPanel(as_window=not has_tray),
+        watch=watch,
+        has_tray=has_tray,
+    )
+
+
+def wire(parts: Parts, quit_event: asyncio.Event) -> None:
+    """Connect every signal between the controller, the tray and the panel."""
+    controller, tray, panel = parts.controller, parts.tray, parts.panel
+    controller.unread_changed.connect(tray.set_unread)
+    controller.connection_changed.connect(tray.set_connection)
+    controller.paused_changed.connect(tray.set_paused)
+    controller.notifications_changed.connect(panel.set_notifications)
+    controller.can_thank_changed.connect(panel.set_can_thank)
+    controller.thanked.connect(panel.mark_thanked)
+    controller.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
+    controller.link_refused.connect(lambda verdict: LinkPromptDialog(verdict, panel).open())
+    tray.status_changed.connect(panel.set_status)
+    tray.open_intranet_requested.connect(controller.open_intranet)
+    tray.mark_all_read_requested.connect(controller.mark_all_read)
+    tray.pause_requested.connect(controller.pause)
+    tray.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
+    tray.quit_requested.connect(quit_event.set)
+    panel.refresh_requested.connect(controller.load_panel)
+    panel.open_requested.connect(controller.open_notification)
+    panel.thank_requested.connect(controller.thank)
+    panel.mark_all_read_requested.connect(controller.mark_all_read)
