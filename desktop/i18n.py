@@ -17,10 +17,15 @@ def install_translations(app: QApplication, language: str | None = None) -> QLoc
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
     ours = QTranslator(app)
-    if ours.load(locale, "startpunt", "_", str(resources.path("i18n"))):
+    folder = str(resources.path("i18n"))
+    if ours.load(locale, "startpunt", "_", folder):
         app.installTranslator(ours)
     else:
+        # English is the source language, but its plural forms ("1 minute" / "3 minutes")
+        # live in startpunt_en.qm: use it for every language we have no translation for.
         logger.info("No translation for %s; using English", locale.name())
+        if ours.load("startpunt_en", folder):
+            app.installTranslator(ours)
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(locale, "qtbase", "_", qt_dir):
