@@ -53,19 +53,20 @@ def render_plan(
 
 
 def _title(plan: AlertPlan, n: Notification) -> str:
-    name = plan.first_actor or (n.originator.display_name if n.originator else "Startpunt")
     if plan.kind is AlertPlanKind.GROUP and plan.others > 0:
+        # The body is the server's newest text, which names the people ("Jan en 3 anderen
+        # vinden je bericht … leuk": HumHub regroups likes itself); the title says what the
+        # alert collects, so an update in place reads naturally.
         if n.kind is NotificationKind.LIKE:
-            return _tr("%1 and %n other(s) like your post", plan.others).replace("%1", name)
-        return _tr("%1 and %n other(s) commented on your post", plan.others).replace("%1", name)
+            return _tr("New likes on your post")
+        return _tr("New comments on your post")
+    name = plan.first_actor or (n.originator.display_name if n.originator else "Startpunt")
     if plan.leader:
         return _tr("From leadership: %1").replace("%1", name)
     return name
 
 
 def _body(plan: AlertPlan, n: Notification) -> str:
-    if plan.kind is AlertPlanKind.GROUP and plan.others > 0 and plan.title:
-        return f"“{plan.title}”"
     return n.text
 
 

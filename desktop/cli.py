@@ -1,4 +1,4 @@
-"""Command-line interface: `startpunt [options]`, `startpunt doctor ...`."""
+"""Command-line interface: `startpunt [options]`, `startpunt post [TEXT]`, `startpunt doctor ...`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class RunOptions:
     poll_interval: float
     exit_when_ready: bool
     debug: bool
+    command: str = "show"  # what to ask of an already running instance: "show" | "post"
+    post_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +36,18 @@ class DoctorOptions:
     debug: bool
 
 
-def _run_parser() -> argparse.ArgumentParser:
+def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="startpunt",
-        description="Startpunt: your intranet in the system tray. "
-        "Subcommand: 'startpunt doctor --intranet URL' checks the connection.",
+        prog="startpunt post" if post else "startpunt",
+        description="Open the quick-post dialog of the running Startpunt (started with the "
+        "options below if none runs), with TEXT filled in."
+        if post
+        else "Startpunt: your intranet in the system tray. "
+        "Subcommands: 'startpunt post [TEXT]' opens the quick-post dialog; "
+        "'startpunt doctor --intranet URL' checks the connection.",
     )
+    if post:
+        p.add_argument("text", nargs="?", default="", metavar="TEXT", help="text to start with")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--demo", action="store_true", help="run against the built-in sandbox")
     target.add_argument("--intranet", metavar="URL", help="address of your HumHub intranet")
@@ -76,9 +84,10 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions:
     if argv[:1] == ["doctor"]:
         d = _doctor_parser().parse_args(argv[1:])
         return DoctorOptions(d.intranet, d.token_env, d.user, d.debug)
-    parser = _run_parser()
-    a = parser.parse_args(argv)
-    if not a.demo and not a.intranet:
+    post = argv[:1] == ["post"]
+    parser = _run_parser(post=post)
+    a = parser.parse_args(argv[1:] if post else argv)
+    if not a.demo and not a.intranet and not post:  # `post` may only need forwarding
         parser.error("choose --demo or --intranet URL")
     if a.intranet and not a.token_env:
         parser.error("--intranet needs --token-env VAR (the name of a variable holding a token)")
@@ -94,4 +103,6 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions:
         poll_interval=a.poll_interval,
         exit_when_ready=a.exit_when_ready,
         debug=a.debug,
+        command="post" if post else "show",
+        post_text=a.text if post else "",
     )

@@ -646,16 +646,7 @@ class DesktopRig:
 
         # 5. tray host
         if self.tray == "sni":
-            self._spawn(
-                "tray",
-                ["gtk-sni-tray-standalone", *_SNI_HOST_OPTS],
-            )
-            self.wait_for(
-                self._sni_host_registered,
-                self.start_timeout,
-                what="the StatusNotifierItem host (gtk-sni-tray-standalone) to register",
-                log_name="tray",
-            )
+            self._start_sni_host()
         elif self.tray == "xembed":
             self._spawn(
                 "tray",
@@ -669,6 +660,28 @@ class DesktopRig:
                 log_name="tray",
             )
         log.debug("rig up: %s DISPLAY=%s", run, self._env["DISPLAY"])
+
+    def _start_sni_host(self, attempts: int = 3) -> None:
+        """Start gtk-sni-tray-standalone; it sometimes dies at start-up, so try again.
+
+        Seen here: its watcher and host race and it exits with "Pattern match failure"
+        (about one start in twenty under load); a fresh start then comes up normally.
+        """
+        for attempt in range(1, attempts + 1):
+            proc = self._spawn("tray", ["gtk-sni-tray-standalone", *_SNI_HOST_OPTS])
+            up = self.wait_for(
+                lambda: self._sni_host_registered() or proc.poll() is not None,
+                self.start_timeout,
+                what="the StatusNotifierItem host (gtk-sni-tray-standalone) to register",
+                log_name="tray",
+            )
+            if up and proc.poll() is None:
+                return
+            log.warning("SNI tray host exited at start-up (attempt %d); restarting", attempt)
+            with self._lock:
+                self._daemons = [(n, p) for n, p in self._daemons if p is not proc]
+            stop_process(proc, "tray")
+        raise RigError("the StatusNotifierItem host kept exiting at start-up" + self._tail("tray"))
 
     def stop(self) -> None:
         """Stop everything the rig started (newest first, by PID) and clean up."""

@@ -1,7 +1,7 @@
 """The one error hierarchy of the services layer. Messages are English, for logs only.
 
 ServiceError
- ├── OfflineError ............ no answer: DNS, refused, reset, timeout
+ ├── OfflineError ............ no answer: DNS, refused, reset, timeout (`nothing_sent`)
  │    ├── RequestTimeoutError ..... a connect/read/write timeout or the overall deadline
  │    └── TlsError ........... the certificate was not accepted (never retried insecurely)
  ├── AuthError ............... 401: credentials missing, expired or revoked
@@ -25,7 +25,16 @@ class ServiceError(Exception):
 
 
 class OfflineError(ServiceError):
-    """The server could not be reached."""
+    """The server could not be reached, or the answer was lost.
+
+    `nothing_sent` is True only when the request certainly never left this machine (the
+    connection or TLS handshake failed), so even a POST may be repeated blindly. False means
+    the server may have received (and committed) it: a POST is then ambiguous.
+    """
+
+    def __init__(self, message: str, *, nothing_sent: bool = False) -> None:
+        super().__init__(message)
+        self.nothing_sent = nothing_sent
 
 
 class RequestTimeoutError(OfflineError):
@@ -35,8 +44,8 @@ class RequestTimeoutError(OfflineError):
 class TlsError(OfflineError):
     """The server's certificate was refused (unknown CA, expired, wrong host)."""
 
-    def __init__(self, message: str, *, reason: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, reason: str = "", nothing_sent: bool = True) -> None:
+        super().__init__(message, nothing_sent=nothing_sent)
         self.reason = reason
 
 

@@ -40,7 +40,9 @@ def can_thank(notification: Notification, capabilities: Capabilities | None) -> 
 
 
 def _prefix(text: str) -> str:
-    return " ".join(fold(text).replace("…", " ").split())
+    """Folded, whitespace-normalised text without the ellipsis HumHub adds to long titles."""
+    folded = fold(text.replace("…", " ")).replace("...", " ")
+    return " ".join(folded.split())
 
 
 async def find_post(port: IntranetPort, notification: Notification, my_guid: str) -> PostRef | None:

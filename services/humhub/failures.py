@@ -75,6 +75,9 @@ _TLS_REASON_BY_TEXT = (
 )
 
 
+_NOTHING_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
 def _chain(exc: BaseException) -> list[BaseException]:
     """The exception and everything in its __cause__/__context__ chain (cycle-safe)."""
     seen: list[BaseException] = []
@@ -105,19 +108,27 @@ def tls_reason(exc: BaseException) -> str | None:
 
 def from_transport_error(exc: httpx.HTTPError, what: str) -> ServiceError:
     """Map an httpx exception raised while sending or reading to a ServiceError."""
+    # Only a failed connect (or pool wait) proves the request never left: the outbox may
+    # then repeat a POST blindly; anything later (read/write errors, a reset, a read
+    # timeout, an SSL error mid-stream) may come after the server committed it.
+    nothing_sent = isinstance(exc, _NOTHING_SENT)
     reason = tls_reason(exc)
     if reason is not None:
-        return TlsError(f"{what}: TLS certificate refused ({reason})", reason=reason)
+        return TlsError(
+            f"{what}: TLS certificate refused ({reason})", reason=reason, nothing_sent=nothing_sent
+        )
     if isinstance(exc, httpx.TimeoutException):
-        return RequestTimeoutError(f"{what}: {type(exc).__name__}")
+        return RequestTimeoutError(f"{what}: {type(exc).__name__}", nothing_sent=nothing_sent)
     if isinstance(exc, httpx.ProxyError):
-        return OfflineError(f"{what}: the proxy refused the connection")
+        return OfflineError(f"{what}: the proxy refused the connection", nothing_sent=True)
     if isinstance(exc, httpx.DecodingError):
         return ResponseError(f"{what}: undecodable response body")
     if isinstance(exc, httpx.UnsupportedProtocol):
         return InsecureUrlError(f"{what}: unusable URL")
     if isinstance(exc, httpx.TransportError):
-        return OfflineError(f"{what}: {type(exc).__name__} ({_offline_detail(exc)})")
+        return OfflineError(
+            f"{what}: {type(exc).__name__} ({_offline_detail(exc)})", nothing_sent=nothing_sent
+        )
     return ResponseError(f"{what}: {type(exc).__name__}")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from devtools.rig import DesktopRig, stop_process
+from devtools.rig import DesktopRig, RigError, stop_process
 
 STARTPUNT = str(Path(sys.executable).with_name("startpunt"))
 _DEMO_URL = re.compile(r"Demo intranet running at (http://127\.0\.0\.1:\d+)")
@@ -36,6 +36,14 @@ class DemoApp:
     def log_text(self) -> str:
         path = self.profile / "log" / "startpunt.log"
         return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    def wait_log(self, rig: DesktopRig, text: str, timeout: float) -> None:
+        """Wait until the app's log contains `text`; fail with the log's tail otherwise."""
+        try:
+            rig.wait_for(lambda: text in self.log_text, timeout, what=repr(text))
+        except RigError:
+            tail = "\n".join(self.log_text.splitlines()[-25:])
+            raise AssertionError(f"{text!r} never logged; the app's log ends:\n{tail}") from None
 
     def base_url(self) -> str:
         found = _DEMO_URL.search(self.log_text)
@@ -91,6 +99,36 @@ def run_demo(
     app = DemoApp(proc, profile, opened, time.time())
     try:
         rig.wait_for(lambda: app.base_url() or proc.poll() is not None, 20, what="demo start")
+        assert proc.poll() is None, f"startpunt exited early:\n{app.log_text}"
+        yield app
+    finally:
+        stop_process(proc)
+
+
+@contextlib.contextmanager
+def run_against(
+    rig: DesktopRig, profile: Path, base_url: str, token: str, *extra: str
+) -> Iterator[DemoApp]:
+    """Run `startpunt --intranet URL --token-env VAR` in the rig (a real-intranet start)."""
+    profile.mkdir(parents=True, exist_ok=True)
+    browser, opened = write_browser(profile)
+    args = [STARTPUNT, "--intranet", base_url, "--token-env", "STARTPUNT_E2E_TOKEN"]
+    args += ["--profile", str(profile), *extra]
+    env = {
+        "BROWSER": str(browser),
+        "LANG": "C.UTF-8",
+        "LANGUAGE": "en",
+        "STARTPUNT_E2E_TOKEN": token,
+    }
+    with (profile / "stderr.txt").open("wb") as stderr:
+        proc = rig.popen(args, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    app = DemoApp(proc, profile, opened, time.time())
+    try:
+        rig.wait_for(
+            lambda: "Started against" in app.log_text or proc.poll() is not None,
+            20,
+            what="app start",
+        )
         assert proc.poll() is None, f"startpunt exited early:\n{app.log_text}"
         yield app
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.i18n import install_translations

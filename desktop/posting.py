@@ -1,0 +1,257 @@
+"""PostingController: the quick-post dialog, drafts and the outbox's sender loop.
+
+The only place that turns dialog intents into outbox/draft calls and sender results into Qt
+signals. `outbox_changed(tuple[OutboxItem, ...])` lists posts not sent yet (for the tray and
+the panel); `post_sent(url)` fires when a post is on the intranet; `open_url_requested(url)`
+asks the composition root to open a link through `Browser` (never opened here).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable, Coroutine, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.single_instance import Command
+from services.clock import Clock
+from services.compose import Composition, Draft, OutboxItem
+from services.drafts import DraftStore, order_targets
+from services.errors import ServiceError
+from services.mentions import resolve_mentions
+from services.models import Alert, AlertAction, Container, Person
+from services.outbox import Outbox
+from services.outbox_send import OutboxSender, SendOutcome, SendResult
+from services.port import IntranetPort
+from services.store import Database, StoreError
+from ui.quick_post_dialog import QuickPostDialog
+
+logger = logging.getLogger(__name__)
+
+PeopleSearch = Callable[[str], Sequence[Person]]
+MAX_SPACE_PAGES = 4  # up to 200 spaces in the picker
+
+
+def is_disk_full(exc: StoreError) -> bool:
+    """SQLite says "database or disk is full"; RLIMIT_FSIZE/EFBIG reads as an I/O error."""
+    text = str(exc).lower()
+    return "full" in text or "disk i/o" in text or "too large" in text
+
+
+class PostingController(QObject):
+    """Owns the outbox sender loop and the dialog; the lead wires its signals to tray/panel."""
+
+    outbox_changed = Signal(tuple)  # tuple[OutboxItem, ...]: waiting posts, oldest first
+    post_sent = Signal(str)  # permalink of a post now on the intranet
+    open_url_requested = Signal(str)  # guidelines or a post link: route through Browser.open
+    show_requested = Signal()  # a second launch said "show"
+
+    def __init__(
+        self,
+        db: Database,
+        port: IntranetPort,
+        clock: Clock,
+        *,
+        rng: random.Random,
+        people: PeopleSearch | None = None,
+        guidelines_url: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._port = port
+        self._clock = clock
+        self._drafts = DraftStore(db)
+        self.outbox = Outbox(db, port, clock)
+        self._sender = OutboxSender(self.outbox, rng)
+        self._people = people
+        self._guidelines_url = guidelines_url
+        self._dialog: QuickPostDialog | None = None
+        self._profile: Container | None = None
+        self._spaces: tuple[Container, ...] = ()
+        self._task: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[None]] = set()
+
+    # -- life cycle -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Recover interrupted sends, then start sending in the background."""
+        try:
+            self.outbox.recover()
+        except StoreError:
+            logger.exception("Outbox: could not recover interrupted sends")
+        self._emit_waiting()
+        self._task = asyncio.ensure_future(self._sender.run(self._on_result))
+        self._spawn(self._refresh_targets())  # the profile is a target before the first open
+
+    async def shutdown(self) -> None:
+        """Stop the sender (a send in flight is read back on the next start) and the dialog."""
+        if self._dialog is not None:
+            self._dialog.flush_draft()
+            self._dialog.close()
+        tasks = [t for t in (self._task, *self._background) if t is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def handle_command(self, command: Command) -> None:
+        """A command from the command line or a second launch (see desktop.single_instance)."""
+        if command.name == "post":
+            self.open_dialog(command.text)
+        elif command.name == "show":
+            self.show_requested.emit()
+
+    def signed_in(self) -> None:
+        """The user signed in again: unpark posts held by a 401."""
+        self.outbox.resume()
+        self._sender.wake()
+
+    def network_back(self) -> None:
+        """Connectivity returned or the machine resumed: try now instead of after the backoff."""
+        self._sender.wake()
+
+    # -- the dialog -------------------------------------------------------------------------
+    @property
+    def dialog(self) -> QuickPostDialog | None:
+        return self._dialog
+
+    def open_dialog(self, text: str = "", *, editing: OutboxItem | None = None) -> QuickPostDialog:
+        """Show the dialog with the saved draft (or `text`, or an outbox item to edit)."""
+        dialog = self._ensure_dialog()
+        dialog.set_targets(self._targets())
+        draft = editing.as_draft() if editing else self._load_draft()
+        if text:  # `startpunt post TEXT`: added to a saved draft, never replacing it
+            known = resolve_mentions(text, self._people) if self._people else ()
+            old = draft or Draft()
+            joined = f"{old.text.rstrip()}\n{text}" if old.text.strip() else text
+            draft = Draft(joined, old.container_id, old.mentions + known, old.topics)
+        if draft is not None:
+            dialog.set_draft(draft)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.editor.setFocus()
+        self._spawn(self._refresh_targets())
+        return dialog
+
+    def edit(self, client_id: str) -> None:
+        """Open a queued or refused post in the dialog."""
+        item = self.outbox.get(client_id)
+        if item is not None and item.waiting:
+            self.open_dialog(editing=item)
+
+    def retry(self, client_id: str) -> None:
+        self._store_call(lambda: self.outbox.retry(client_id))
+        self._sender.wake()
+
+    def discard(self, client_id: str) -> None:
+        """The user chose to throw a post away (kept in the database, never sent)."""
+        self._store_call(lambda: self.outbox.discard(client_id))
+
+    def confirmation_alert(self, url: str) -> Alert:
+        """A small "posted" alert with a link to the post, for the notifier."""
+        return Alert(
+            key=f"posted:{url}",
+            title=self.tr("Posted"),
+            body=self.tr("Your post is on the intranet."),
+            url=url,
+            actions=(AlertAction.OPEN, AlertAction.DISMISS),
+        )
+
+    def _ensure_dialog(self) -> QuickPostDialog:
+        if self._dialog is None:
+            dialog = QuickPostDialog(self._people, guidelines_url=self._guidelines_url)
+            dialog.post_requested.connect(self._on_dialog_post_requested)
+            dialog.draft_changed.connect(self._on_dialog_draft_changed)
+            dialog.draft_discarded.connect(self._on_dialog_draft_discarded)
+            dialog.guidelines_requested.connect(self.open_url_requested)
+            self._dialog = dialog
+        return self._dialog
+
+    def _load_draft(self) -> Draft | None:
+        try:
+            return self._drafts.load()
+        except ServiceError:
+            logger.exception("Could not read the saved draft")
+            return None
+
+    def _targets(self) -> tuple[Container, ...]:
+        try:
+            recent = self._drafts.recent_targets()
+        except ServiceError:
+            recent = ()
+        return order_targets(self._profile, self._spaces, recent)
+
+    async def _refresh_targets(self) -> None:
+        try:
+            if self._profile is None:
+                me = await self._port.current_user()
+                self.outbox.set_author(me.person.guid)
+                if me.contentcontainer_id is not None:
+                    self._profile = Container(
+                        me.person.id, me.person.guid, me.person.display_name,
+                        me.contentcontainer_id, me.person.url, is_space=False,
+                    )  # fmt: skip
+            spaces: list[Container] = []
+            for page in range(1, MAX_SPACE_PAGES + 1):
+                batch = await self._port.list_spaces(page=page, limit=50)
+                spaces.extend(batch)
+                if len(batch) < 50:
+                    break
+            self._spaces = tuple(spaces)
+        except ServiceError as exc:
+            logger.info("Post targets not refreshed: %s", exc)
+        if self._dialog is not None:
+            self._dialog.set_targets(self._targets())
+
+    def _on_dialog_post_requested(self, composition: Composition) -> None:
+        dialog = self._ensure_dialog()
+        try:
+            self.outbox.enqueue(composition)
+        except StoreError as exc:
+            logger.error("Could not queue a post: %s", exc)
+            dialog.show_save_failed(disk_full=is_disk_full(exc))
+            return
+        dialog.mark_queued()
+        self._emit_waiting()
+        self._sender.wake()
+
+    def _on_dialog_draft_changed(self, draft: Draft) -> None:
+        try:
+            self._drafts.save(draft, self._clock.now())
+        except StoreError as exc:
+            logger.error("Could not save the draft: %s", exc)
+            if self._dialog is not None:
+                self._dialog.show_save_failed(disk_full=is_disk_full(exc))
+            return
+        if self._dialog is not None:
+            self._dialog.show_saved()
+
+    def _on_dialog_draft_discarded(self) -> None:
+        self._store_call(self._drafts.clear)
+
+    # -- sending ----------------------------------------------------------------------------
+    async def _on_result(self, result: SendResult) -> None:
+        if result.outcome is SendOutcome.SENT and result.item is not None and result.item.url:
+            self.post_sent.emit(result.item.url)
+        self._emit_waiting()
+
+    def _emit_waiting(self) -> None:
+        try:
+            waiting = self.outbox.waiting()
+        except ServiceError:
+            logger.exception("Could not read the outbox")
+            return
+        self.outbox_changed.emit(waiting)
+
+    def _store_call(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except StoreError as exc:
+            logger.error("Could not update the outbox: %s", exc)
+        self._emit_waiting()
+
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)

@@ -1,0 +1,168 @@
+"""One Startpunt per user profile; a second launch forwards its command and exits.
+
+A `QLockFile` in the data folder says which process runs (a crashed holder is detected by its
+PID, RELIABILITY row 30); a `QLocalServer` named after the data folder receives commands
+from later launches (`show`, `post <text>`), one JSON line each, answered with `ok`. A socket
+file left by a crash is removed (`QLocalServer.removeServer`) before listening. This runs
+first thing on start-up, so it only touches QtCore/QtNetwork and never waits when alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.paths import Paths
+
+logger = logging.getLogger(__name__)
+
+LOCK_FILE = "startpunt.lock"
+FORWARD_TIMEOUT_S = 5.0  # the first instance may still be starting
+MAX_COMMAND_BYTES = 256 * 1024
+_REPLY = b"ok\n"
+
+
+class InstanceUnreachableError(RuntimeError):
+    """Another instance holds the lock but does not answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """What a launch asks of the running app: `show` or `post` (with optional text)."""
+
+    name: str = "show"
+    text: str = ""
+
+    def encode(self) -> bytes:
+        return json.dumps({"command": self.name, "text": self.text}).encode() + b"\n"
+
+    @classmethod
+    def decode(cls, data: bytes) -> Command | None:
+        """A command from one line of JSON; None when it is not one we know."""
+        try:
+            raw = json.loads(data.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if not isinstance(raw, dict) or raw.get("command") not in ("show", "post"):
+            return None
+        text = raw.get("text", "")
+        return cls(str(raw["command"]), text if isinstance(text, str) else "")
+
+
+def server_name(data_dir: Path) -> str:
+    """The local socket's name: per user and per data folder (Unix: in the temp folder)."""
+    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
+    return f"startpunt-{user}-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the lock and the command server for the app's lifetime."""
+
+    def __init__(self, lock: QLockFile, name: str, initial: Command) -> None:
+        super().__init__()
+        self._lock = lock
+        self._name = name
+        self._server: QLocalServer | None = None
+        self.initial = initial
+        self._handler: Callable[[Command], None] | None = None
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def start(self, handler: Callable[[Command], None]) -> None:
+        """Listen for other launches (needs the QApplication) and handle the first command.
+
+        Until this runs, a second launch keeps retrying for up to FORWARD_TIMEOUT_S.
+        """
+        self._handler = handler
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(self._name)  # a socket file left behind by a crash
+        server.newConnection.connect(self._on_server_new_connection)
+        if not server.listen(self._name):
+            logger.error("Cannot receive commands from other launches: %s", server.errorString())
+        self._server = server
+        handler(self.initial)
+
+    def close(self) -> None:
+        """Stop listening and release the lock."""
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
+
+    def _on_server_new_connection(self) -> None:
+        while self._server is not None and (socket := self._server.nextPendingConnection()):
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
+        buffer = self._buffers.get(socket)
+        if buffer is None:
+            return
+        buffer += bytes(socket.readAll().data())
+        if len(buffer) > MAX_COMMAND_BYTES:
+            logger.warning("Ignored an oversized command from another launch")
+            socket.abort()
+            return
+        if b"\n" not in buffer:
+            return
+        command = Command.decode(bytes(buffer).split(b"\n", 1)[0])
+        socket.write(_REPLY if command is not None else b"?\n")
+        socket.flush()
+        socket.disconnectFromServer()
+        if command is None:
+            logger.warning("Ignored an unknown command from another launch")
+        elif self._handler is not None:
+            self._handler(command)
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        socket.deleteLater()
+
+
+def acquire_or_forward(
+    paths: Paths, command: Command, *, timeout_s: float = FORWARD_TIMEOUT_S
+) -> SingleInstance | None:
+    """Become the running instance, or forward `command` to it and return None (exit 0).
+
+    Raises InstanceUnreachableError when another instance holds the lock but does not
+    answer within `timeout_s`.
+    """
+    paths.data.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = QLockFile(str(paths.data / LOCK_FILE))
+    lock.setStaleLockTime(0)  # never stale by age: a running app holds it for days
+    name = server_name(paths.data)
+    deadline = time.monotonic() + timeout_s
+    while True:
+        if lock.tryLock(0):
+            return SingleInstance(lock, name, command)
+        if _forward(name, command, timeout_ms=500):
+            logger.debug("Forwarded %r to the running instance", command.name)
+            return None
+        if time.monotonic() > deadline:
+            raise InstanceUnreachableError("another Startpunt holds the lock but does not answer")
+        time.sleep(0.05)
+
+
+def _forward(name: str, command: Command, *, timeout_ms: int) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(command.encode())
+    socket.waitForBytesWritten(timeout_ms)
+    reply = b""
+    while _REPLY not in reply and socket.waitForReadyRead(timeout_ms * 4):
+        reply += bytes(socket.readAll().data())
+    reply += bytes(socket.readAll().data())
+    socket.abort()
+    return reply.startswith(_REPLY)

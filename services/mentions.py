@@ -1,0 +1,159 @@
+"""HumHub mentions and post text: encode what the user typed, read it back, validate it.
+
+Pure Python. HumHub's richtext is Markdown with link extensions; a mention is
+`[Display Name](mention:GUID "profile-url")` (BRIEF §6). The user writes plain text, so
+Markdown's inline markers in it are escaped (a typed `[x](mention:…)` never becomes a mention
+and `*word*` stays as typed); web addresses are left alone so they still turn into links.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+
+from services.models import Person
+from services.text import strip_controls
+
+MAX_LENGTH = 10_000  # characters the user may type; the encoded text may be longer
+MAX_PREFIX = 40  # characters after "@" that still count as a name being typed
+
+_INLINE_MARKERS = re.compile(r"([\\`*_\[\]~])")
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_ESCAPED = re.compile(r"\\([\\`*_\[\]~#>+\-.!(){}|])")
+MENTION = re.compile(r'\[((?:\\.|[^\[\]\\])*)\]\(mention:([^\s)"]+)(?: "[^"]*")?\)')
+# An escaped character is consumed first, so "\[" can never open a mention.
+_TOKENS = re.compile(r"\\.|" + MENTION.pattern, re.DOTALL)
+_UNSAFE_TITLE = re.compile(r'["\s()\\]')
+
+
+class TextProblem(StrEnum):
+    """Why a post cannot be sent as it is (checked before anything is queued)."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+
+
+def validate(text: str) -> TextProblem | None:
+    """Return the problem with `text` as a post, or None when it can be sent."""
+    if not text.strip():
+        return TextProblem.EMPTY
+    if len(text) > MAX_LENGTH:
+        return TextProblem.TOO_LONG
+    return None
+
+
+def escape(text: str) -> str:
+    """Escape Markdown's inline markers in plain text, leaving web addresses intact."""
+    out: list[str] = []
+    position = 0
+    for url in _URL.finditer(text):
+        out.append(_INLINE_MARKERS.sub(r"\\\1", text[position : url.start()]))
+        out.append(url.group(0))
+        position = url.end()
+    out.append(_INLINE_MARKERS.sub(r"\\\1", text[position:]))
+    return "".join(out)
+
+
+def encode_mention(person: Person) -> str:
+    """`[Display Name](mention:GUID "profile-url")`; the title is left out when unsafe."""
+    name = _INLINE_MARKERS.sub(r"\\\1", " ".join(strip_controls(person.display_name).split()))
+    guid = re.sub(r"[^\w-]", "", person.guid)
+    url = person.url.strip()
+    title = f' "{url}"' if url and not _UNSAFE_TITLE.search(url) else ""
+    return f"[{name}](mention:{guid}{title})"
+
+
+def compose(text: str, mentions: Sequence[Person]) -> str:
+    """The message to send: `text` escaped, each "@Display Name" of `mentions` encoded.
+
+    Names are matched longest first, so "@Jan de Boer" wins over "@Jan". A mention whose
+    "@name" was deleted from the text is simply not sent.
+    """
+    cleaned = strip_controls(text).strip()
+    people = sorted(
+        {p.guid: p for p in mentions if p.display_name.strip()}.values(),
+        key=lambda p: len(p.display_name),
+        reverse=True,
+    )
+    if not people:
+        return escape(cleaned)
+    alternatives = "|".join(re.escape("@" + p.display_name.strip()) for p in people)
+    by_name = {"@" + p.display_name.strip(): p for p in people}
+    out: list[str] = []
+    position = 0
+    for found in re.finditer(alternatives, cleaned):
+        out.append(escape(cleaned[position : found.start()]))
+        out.append(encode_mention(by_name[found.group(0)]))
+        position = found.end()
+    out.append(escape(cleaned[position:]))
+    return "".join(out)
+
+
+def mentioned(message: str) -> tuple[tuple[str, str], ...]:
+    """The (display name, guid) of every mention in a server message."""
+    return tuple((_unescape(m.group(1)), m.group(2)) for m in _mentions(message))
+
+
+def to_plain(message: str) -> str:
+    """A server message as plain text: mentions become "@Name", escapes are removed."""
+    position = 0
+    out: list[str] = []
+    for found in _mentions(message):
+        out.append(_unescape(message[position : found.start()]))
+        out.append("@" + _unescape(found.group(1)))
+        position = found.end()
+    out.append(_unescape(message[position:]))
+    return strip_controls("".join(out))
+
+
+def normalise(message: str) -> str:
+    """The form two messages are compared in to recognise a post already on the server."""
+    plain = unicodedata.normalize("NFC", to_plain(message.replace("\r\n", "\n")))
+    return " ".join(plain.split())
+
+
+def mention_prefix(text: str, cursor: int) -> tuple[int, str] | None:
+    """The "@name" being typed just before `cursor`: (position of "@", the name so far).
+
+    The "@" must start the text or follow a space or an opening bracket; the name may hold
+    spaces ("@Jan de") but no newline and no second "@".
+    """
+    start = text.rfind("@", 0, cursor)
+    if start < 0:
+        return None
+    prefix = text[start + 1 : cursor]
+    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in "([{\"'"):
+        return None
+    if len(prefix) > MAX_PREFIX or "\n" in prefix or (prefix[:1].isspace()):
+        return None
+    return start, prefix
+
+
+def resolve_mentions(
+    text: str, search: Callable[[str], Sequence[Person]], *, max_words: int = 4
+) -> tuple[Person, ...]:
+    """The people meant by "@Full Name" in typed text (e.g. `startpunt post "Dank je @Jan"`).
+
+    For each "@", the longest run of up to `max_words` words that `search` returns as an exact
+    display name wins; names nobody has are left as plain text.
+    """
+    found: dict[str, Person] = {}
+    for at in re.finditer(r"(?:^|(?<=[\s(\[{\"']))@", text):
+        words = text[at.end() :].split("\n", 1)[0].split()[:max_words]
+        for count in range(len(words), 0, -1):
+            name = " ".join(words[:count]).rstrip(".,;:!?)")
+            match = next((p for p in search(name) if p.display_name == name), None)
+            if match is not None:
+                found.setdefault(match.guid, match)
+                break
+    return tuple(found.values())
+
+
+def _mentions(message: str) -> list[re.Match[str]]:
+    return [m for m in _TOKENS.finditer(message) if m.group(2) is not None]
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text)

@@ -1,0 +1,289 @@
+"""The durable outbox: a post is committed to SQLite before any network call, then sent once.
+
+Pure Python + asyncio, no Qt. One row per composed post; its `client_id` (uuid4) is fixed at
+enqueue time. States (RELIABILITY §5):
+
+    QUEUED → SENDING (lease) → SENT
+                             ↘ AMBIGUOUS → read back the container's posts → SENT | QUEUED
+                             ↘ NEEDS_ATTENTION (403/404/400/422: text and server message kept)
+    401: the row stays QUEUED and sending pauses until `resume()` (after signing in again).
+
+HumHub has no idempotency key, so a POST that may have reached the server (lost connection,
+read timeout, 500/502/504, an unreadable 2xx) is never repeated before the container's newest
+posts were read back and none matched. Rows are claimed with a conditional UPDATE and a lease,
+so two processes never send the same row. Nothing is deleted: discarding is explicit.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from services.clock import Clock
+from services.compose import Composition, OutboxItem, OutboxProblem, OutboxState
+from services.drafts import (
+    clear_draft,
+    people_to_json,
+    record_target,
+    topics_to_text,
+)
+from services.errors import ServiceError
+from services.mentions import compose
+from services.models import Post
+from services.outbox_send import (
+    ROW_COLUMNS,
+    Failure,
+    SendOutcome,
+    SendResult,
+    classify_check_failure,
+    classify_send_failure,
+    find_match,
+    item_from_row,
+    new_owner,
+    owner_alive,
+)
+from services.store import Database
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)  # well above the connector's 30 s deadline for one request
+RECONCILE_LIMIT = 50  # the server's page maximum
+MATCH_WINDOW = timedelta(days=1)  # a matching post older than the first attempt is another post
+_WAITING = ("queued", "sending", "ambiguous", "needs_attention")
+
+
+class PostingPort(Protocol):
+    """What the outbox needs from the intranet (a subset of `services.port.IntranetPort`)."""
+
+    async def create_post(self, contentcontainer_id: int, message: str) -> Post: ...
+
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20
+    ) -> tuple[Post, ...]: ...
+
+
+class Outbox:
+    """The outbox rows of one database; every write raises StoreError when it can't commit."""
+
+    def __init__(
+        self, db: Database, port: PostingPort, clock: Clock, *, lease: timedelta = LEASE
+    ) -> None:
+        self._db = db
+        self._port = port
+        self._clock = clock
+        self._lease = lease
+        self._owner = new_owner()
+        self._author_guid: str | None = None
+        self.paused = False
+
+    # -- what the user does ----------------------------------------------------------------
+    def enqueue(self, composition: Composition) -> OutboxItem:
+        """Commit a post (and clear its draft) before anything is sent; return the row.
+
+        Editing a row that is still QUEUED or NEEDS_ATTENTION rewrites it in place (same
+        client id); if it was sent meanwhile, the edit is queued as a new post.
+        """
+        draft, target = composition.draft, composition.target
+        now = self._clock.now().isoformat()
+        values = (
+            target.id, target.contentcontainer_id, target.guid, target.name, target.url,
+            int(target.is_space), draft.text, compose(draft.text, draft.mentions),
+            people_to_json(draft.mentions), topics_to_text(draft.topics), now,
+        )  # fmt: skip
+        with self._db.transaction() as conn:
+            client_id = draft.editing
+            changed = 0
+            if client_id is not None:
+                changed = conn.execute(
+                    "UPDATE outbox SET state = 'queued', container_id = ?, contentcontainer_id = ?,"
+                    " container_guid = ?, container_name = ?, container_url = ?, is_space = ?,"
+                    " text = ?, message = ?, mentions = ?, topics = ?, updated_at = ?,"
+                    " problem = '', server_message = '' WHERE client_id = ?"
+                    " AND state IN ('queued', 'needs_attention')",
+                    (*values, client_id),
+                ).rowcount
+            if not changed:
+                client_id = str(uuid.uuid4())
+                conn.execute(
+                    "INSERT INTO outbox (container_id, contentcontainer_id, container_guid,"
+                    " container_name, container_url, is_space, text, message, mentions, topics,"
+                    " queued_at, updated_at, client_id, state)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
+                    (*values, now, client_id),
+                )
+            clear_draft(conn)
+            record_target(conn, target, self._clock.now())
+        return item_from_row(self._row(str(client_id)))
+
+    def retry(self, client_id: str) -> bool:
+        """Send a post that needs attention again (e.g. after being added to the space)."""
+        return self._set_state(client_id, OutboxState.QUEUED, ("needs_attention",))
+
+    def discard(self, client_id: str) -> bool:
+        """The user gave up on this post: keep the row, never send it."""
+        return self._set_state(
+            client_id, OutboxState.DISCARDED, ("queued", "needs_attention", "ambiguous")
+        )
+
+    def resume(self) -> None:
+        """Signed in again: sending may continue."""
+        self.paused = False
+
+    def set_author(self, guid: str | None) -> None:
+        """The signed-in user: only their posts can match while reconciling."""
+        self._author_guid = guid or None
+
+    def get(self, client_id: str) -> OutboxItem | None:
+        row = self._row(client_id)
+        return None if row is None else item_from_row(row)
+
+    def _row(self, client_id: str) -> Any:
+        sql = f"SELECT {ROW_COLUMNS} FROM outbox WHERE client_id = ?"  # noqa: S608 -- constant
+        return self._db.connection.execute(sql, (client_id,)).fetchone()
+
+    def waiting(self) -> tuple[OutboxItem, ...]:
+        """Posts not sent yet and not discarded, oldest first."""
+        rows = self._db.connection.execute(
+            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state IN (?, ?, ?, ?) ORDER BY rowid",  # noqa: S608
+            _WAITING,
+        ).fetchall()
+        return tuple(item_from_row(r) for r in rows)
+
+    # -- sending -------------------------------------------------------------------------
+    def recover(self) -> int:
+        """SENDING rows whose sender died or whose lease ran out become AMBIGUOUS."""
+        now = self._clock.now().timestamp()
+        rows = self._db.connection.execute(
+            "SELECT client_id, lease_owner, lease_until FROM outbox WHERE state = 'sending'"
+        ).fetchall()
+        stale = [
+            (cid, owner)
+            for cid, owner, until in rows
+            if until is None or float(until) < now or not owner_alive(str(owner or ""))
+        ]
+        if not stale:
+            return 0
+        with self._db.transaction() as conn:
+            for cid, owner in stale:
+                conn.execute(
+                    "UPDATE outbox SET state = 'ambiguous', problem = 'checking',"
+                    " lease_until = NULL, lease_owner = NULL"
+                    " WHERE client_id = ? AND state = 'sending' AND lease_owner IS ?",
+                    (cid, owner),
+                )
+        logger.info("Outbox: %d interrupted send(s) will be checked on the server", len(stale))
+        return len(stale)
+
+    async def send_next(self) -> SendResult:
+        """Handle the oldest due row once: send it, or read back after an ambiguous send."""
+        if self.paused:
+            return SendResult(SendOutcome.PAUSED)
+        self.recover()
+        row = self._db.connection.execute(
+            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state IN ('queued', 'ambiguous')"  # noqa: S608
+            " ORDER BY rowid LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return SendResult(SendOutcome.IDLE)
+        item = item_from_row(row)
+        first = row[-1]
+        if not self._claim(item):
+            return SendResult(SendOutcome.BUSY, item)
+        if item.state is OutboxState.AMBIGUOUS:
+            return await self._reconcile(item, str(first) if first else None)
+        return await self._send(item)
+
+    def _claim(self, item: OutboxItem) -> bool:
+        now = self._clock.now()
+        until = (now + self._lease).timestamp()
+        with self._db.transaction() as conn:
+            if item.state is OutboxState.AMBIGUOUS:
+                sql = (
+                    "UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE client_id = ?"
+                    " AND state = 'ambiguous' AND (lease_until IS NULL OR lease_until < ?"
+                    " OR lease_owner = ?)"
+                )
+                args: tuple[object, ...] = (until, self._owner, item.client_id,
+                                            now.timestamp(), self._owner)  # fmt: skip
+            else:
+                sql = (
+                    "UPDATE outbox SET state = 'sending', lease_until = ?, lease_owner = ?,"
+                    " attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, ?)"
+                    " WHERE client_id = ? AND state = 'queued'"
+                )
+                args = (until, self._owner, now.isoformat(), item.client_id)
+            return conn.execute(sql, args).rowcount == 1
+
+    async def _send(self, item: OutboxItem) -> SendResult:
+        try:
+            post = await self._port.create_post(item.target.contentcontainer_id, item.message)
+        except ServiceError as exc:
+            logger.warning("Outbox: sending %s failed: %s", item.client_id[:8], exc)
+            return self._release(item, classify_send_failure(exc))
+        return self._mark_sent(item, post)
+
+    def _release(self, item: OutboxItem, failure: Failure) -> SendResult:
+        if failure.outcome is SendOutcome.PAUSED:
+            self.paused = True
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET state = ?, problem = ?, server_message = ?,"
+                " lease_until = NULL, lease_owner = NULL, updated_at = ?"
+                " WHERE client_id = ? AND lease_owner = ? AND state IN ('sending', 'ambiguous')",
+                (
+                    failure.state,
+                    failure.problem.value,
+                    failure.server_message,
+                    self._clock.now().isoformat(),
+                    item.client_id,
+                    self._owner,
+                ),
+            )
+        return SendResult(failure.outcome, self.get(item.client_id), failure.retry_after)
+
+    def _mark_sent(self, item: OutboxItem, post: Post) -> SendResult:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE outbox SET state = 'sent', post_id = ?, url = ?, problem = '',"
+                " server_message = '', lease_until = NULL, lease_owner = NULL, updated_at = ?"
+                " WHERE client_id = ? AND lease_owner = ?",
+                (post.id, post.url, self._clock.now().isoformat(), item.client_id, self._owner),
+            )
+        logger.info("Outbox: post %s sent as post %d", item.client_id[:8], post.id)
+        return SendResult(SendOutcome.SENT, self.get(item.client_id))
+
+    async def _reconcile(self, item: OutboxItem, first_attempt: str | None) -> SendResult:
+        container = item.target.contentcontainer_id
+        try:
+            posts = await self._port.list_posts(container, limit=RECONCILE_LIMIT)
+        except ServiceError as exc:
+            logger.warning("Outbox: checking %s failed: %s", item.client_id[:8], exc)
+            return self._release(item, classify_check_failure(exc))
+        taken = {
+            int(r[0])
+            for r in self._db.connection.execute(
+                "SELECT post_id FROM outbox WHERE post_id IS NOT NULL AND contentcontainer_id = ?",
+                (container,),
+            )
+        }
+        since = datetime.fromisoformat(first_attempt) - MATCH_WINDOW if first_attempt else None
+        found = find_match(
+            item.message, posts, taken=taken, since=since, author_guid=self._author_guid
+        )
+        if found is not None:
+            logger.info("Outbox: %s was already on the server", item.client_id[:8])
+            return self._mark_sent(item, found)
+        logger.info("Outbox: %s not on the server; it will be sent again", item.client_id[:8])
+        return self._release(item, Failure("queued", OutboxProblem.NONE, SendOutcome.REQUEUED))
+
+    def _set_state(self, client_id: str, state: OutboxState, allowed: tuple[str, ...]) -> bool:
+        marks = ", ".join("?" for _ in allowed)
+        with self._db.transaction() as conn:
+            changed = conn.execute(
+                f"UPDATE outbox SET state = ?, problem = '', updated_at = ?"  # noqa: S608
+                f" WHERE client_id = ? AND state IN ({marks})",
+                (state.value, self._clock.now().isoformat(), client_id, *allowed),
+            ).rowcount
+        return changed == 1

@@ -1,0 +1,239 @@
+"""The quick-post dialog: where, what (with @mentions), optional topic; Ctrl+Enter posts.
+
+Shows domain objects and emits intents only: `post_requested(Composition)`,
+`draft_changed(Draft)` (debounced), `guidelines_requested(url)`, `draft_discarded()`. It never
+saves or sends anything itself; the controller answers with `mark_queued()` or
+`show_save_failed()`. Everything shown is plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.compose import Composition, Draft
+from services.mentions import MAX_LENGTH, TextProblem, validate
+from services.models import Container
+from ui.mention_completer import MentionTextEdit, PeopleSearch
+from ui.target_picker import TargetPicker
+
+DRAFT_DEBOUNCE_MS = 1000
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class QuickPostDialog(QDialog):
+    """Compose one post; Esc closes and keeps the draft."""
+
+    post_requested = Signal(object)  # Composition
+    draft_changed = Signal(object)  # Draft
+    guidelines_requested = Signal(str)
+    draft_discarded = Signal()
+
+    def __init__(
+        self,
+        search: PeopleSearch | None = None,
+        *,
+        guidelines_url: str = "",
+        topics_supported: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New post"))
+        self.setMinimumWidth(480)
+        self._guidelines_url = guidelines_url
+        self._editing: str | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(DRAFT_DEBOUNCE_MS)
+        self._save_timer.timeout.connect(self.flush_draft)
+        self._build(search, topics_supported)
+
+    def _build(self, search: PeopleSearch | None, topics_supported: bool) -> None:
+        self.coaching = _plain_label(
+            self.tr(
+                "Share a success, thank a colleague, ask a question or tell what your team "
+                "is working on. Type @ to mention someone."
+            )
+        )
+        self.guidelines_button = QPushButton(self.tr("Posting guidelines"))
+        self.guidelines_button.setFlat(True)
+        self.guidelines_button.setVisible(bool(self._guidelines_url))
+        self.guidelines_button.clicked.connect(self._on_guidelines_clicked)
+        self.target = TargetPicker()
+        self.topic = QLineEdit()
+        self.topic.setPlaceholderText(self.tr("Optional"))
+        self.topic.setAccessibleName(self.tr("Topic"))
+        self.editor = MentionTextEdit(search)
+        self.editor.setAccessibleName(self.tr("Your post"))
+        self.editor.setPlaceholderText(self.tr("What would you like to share?"))
+        self.count = _plain_label()
+        self.message = _plain_label()
+        self.message.setAccessibleName(self.tr("Message"))
+        self.post_button = QPushButton(self.tr("Post"))
+        self.post_button.setToolTip(self.tr("Post (Ctrl+Enter)"))
+        self.discard_button = QPushButton(self.tr("Discard draft"))
+        self.close_button = QPushButton(self.tr("Close"))
+        form = QFormLayout()
+        target_label = _plain_label(self.tr("Post &in:"))
+        target_label.setBuddy(self.target)
+        form.addRow(target_label, self.target)
+        if topics_supported:
+            topic_label = _plain_label(self.tr("&Topic:"))
+            topic_label.setBuddy(self.topic)
+            form.addRow(topic_label, self.topic)
+        self.topic.setVisible(topics_supported)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count)
+        buttons.addStretch(1)
+        for button in (self.discard_button, self.close_button, self.post_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        coaching = QHBoxLayout()
+        coaching.addWidget(self.coaching, 1)
+        coaching.addWidget(self.guidelines_button)
+        layout.addLayout(coaching)
+        layout.addLayout(form)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._connect()
+        self._update_count()
+
+    def _connect(self) -> None:
+        self.editor.textChanged.connect(self._on_edited)
+        self.editor.submit_requested.connect(self.request_post)
+        self.topic.textChanged.connect(self._on_edited)
+        self.target.target_changed.connect(self._on_target_changed)
+        self.post_button.clicked.connect(self.request_post)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        self.close_button.clicked.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.request_post)
+
+    # -- what the controller pushes ---------------------------------------------------------
+    def set_people_search(self, search: PeopleSearch | None) -> None:
+        self.editor.set_search(search)
+
+    def set_targets(self, targets: Sequence[Container], selected: int | None = None) -> None:
+        """Offer these targets (recent first); `selected` is a contentcontainer id."""
+        self.target.set_targets(targets, selected)
+
+    def set_draft(self, draft: Draft) -> None:
+        """Show a saved draft (or an outbox item being edited) without saving it again."""
+        self._editing = draft.editing
+        self.editor.blockSignals(True)
+        self.editor.set_content(draft.text, draft.mentions)
+        self.editor.blockSignals(False)
+        self.topic.setText(", ".join(draft.topics))
+        if draft.container_id is not None:
+            self.target.select(draft.container_id)
+        self._save_timer.stop()
+        self.message.clear()
+        self._update_count()
+
+    def draft(self) -> Draft:
+        """What is in the dialog now."""
+        target = self.target.current_target()
+        topics = tuple(t.strip() for t in self.topic.text().split(",") if t.strip())
+        return Draft(
+            text=self.editor.toPlainText(),
+            container_id=target.contentcontainer_id if target else None,
+            mentions=self.editor.mentions(),
+            topics=topics,
+            editing=self._editing,
+        )
+
+    def mark_queued(self) -> None:
+        """The post is committed to the outbox: clear the text and close."""
+        self._save_timer.stop()
+        self.set_draft(Draft(container_id=self.draft().container_id))
+        self.accept()
+
+    def show_save_failed(self, *, disk_full: bool) -> None:
+        """Saving failed; the text stays in the editor."""
+        if disk_full:
+            self.message.setText(self.tr("Couldn't save — disk full. Your text is still here."))
+        else:
+            self.message.setText(self.tr("Couldn't save your text. It is still here."))
+
+    def show_saved(self) -> None:
+        if self.message.text().startswith(self.tr("Couldn't save")):
+            self.message.clear()
+
+    # -- user intents ---------------------------------------------------------------------
+    def request_post(self) -> None:
+        """Validate, then ask the controller to queue the post."""
+        draft = self.draft()
+        problem = validate(draft.text)
+        target = self.target.current_target()
+        if problem is TextProblem.EMPTY:
+            self.message.setText(self.tr("Write something first."))
+        elif problem is TextProblem.TOO_LONG:
+            over = len(draft.text) - MAX_LENGTH
+            self.message.setText(self.tr("Your post is %n character(s) too long.", "", over))
+        elif target is None:
+            self.message.setText(self.tr("Choose where to post."))
+            self.target.setFocus()
+            return
+        else:
+            self.message.clear()
+            self.post_requested.emit(Composition(draft, target))
+            return
+        self.editor.setFocus()
+
+    def flush_draft(self) -> None:
+        """Save now what the debounce would save later."""
+        self._save_timer.stop()
+        self.draft_changed.emit(self.draft())
+
+    def _on_edited(self) -> None:
+        self._update_count()
+        self._save_timer.start()
+
+    def _on_target_changed(self, _target: object) -> None:
+        if not self.editor.toPlainText().strip():
+            return
+        self._save_timer.start()
+
+    def _on_discard_clicked(self) -> None:
+        self._save_timer.stop()
+        self.set_draft(Draft(container_id=self.draft().container_id))
+        self.draft_discarded.emit()
+
+    def _on_guidelines_clicked(self) -> None:
+        if self._guidelines_url:
+            self.guidelines_requested.emit(self._guidelines_url)
+
+    def _update_count(self) -> None:
+        length = len(self.editor.toPlainText())
+        self.count.setText(
+            self.tr("%1 / %2").replace("%1", str(length)).replace("%2", str(MAX_LENGTH))
+        )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if self._save_timer.isActive():
+            self.flush_draft()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._save_timer.isActive():
+            self.flush_draft()
+        super().closeEvent(event)
