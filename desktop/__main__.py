@@ -18,9 +18,24 @@ def main(argv: list[str] | None = None) -> int:
     # import hook (shibokensupport.feature) reads the source of every module imported later,
     # which costs ~45 ms of start-up for httpx alone.
     import services.humhub.connector  # noqa: F401
+    from desktop.paths import Paths
+    from desktop.single_instance import Command, InstanceUnreachableError, acquire_or_forward
+
+    try:
+        instance = acquire_or_forward(
+            Paths.resolve(options.profile), Command(options.command, options.post_text)
+        )
+    except InstanceUnreachableError as exc:
+        sys.stderr.write(f"startpunt: {exc}\n")
+        return 1
+    if instance is None:
+        return 0  # the running Startpunt got the command
     from desktop.app import run_app
 
-    return run_app(options)
+    try:
+        return run_app(options, instance)
+    finally:
+        instance.close()
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ class AlertPresenter:
             shown.append(alert)
         return shown
 
+    async def show_now(self, alert: Alert) -> None:
+        """Show one ready-made alert once a notifier is available."""
+        await self._ready.wait()
+        await self._show(alert)
+
     async def _show(self, alert: Alert) -> str | None:
         if self._notifier is None:
             return None

@@ -21,6 +21,7 @@ from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
+from desktop.single_instance import SingleInstance
 from desktop.tray import TrayIcon
 from services.redaction import register_secret
 
@@ -36,7 +37,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     logger.critical("Unexpected error", exc_info=(kind, exc, tb))
 
 
-def run_app(options: RunOptions) -> int:
+def run_app(options: RunOptions, instance: SingleInstance) -> int:
     """Run the tray app until the user quits; return the exit status."""
     paths = Paths.resolve(options.profile)
     paths.ensure()
@@ -47,6 +48,11 @@ def run_app(options: RunOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
     install_translations(app)
+    if not options.demo and not options.intranet:  # `startpunt post` with nothing running
+        sys.stderr.write(
+            "startpunt: Startpunt is not running; start it with --demo or --intranet\n"
+        )
+        return 2
     demo: DemoIntranet | None = None
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
@@ -61,7 +67,9 @@ def run_app(options: RunOptions) -> int:
         base_url = options.intranet
     register_secret(token)
     try:
-        return qt_async.run(_run(options, paths, base_url, token, demo=demo is not None))
+        return qt_async.run(
+            _run(options, paths, base_url, token, demo=demo is not None, instance=instance)
+        )
     finally:
         if demo is not None:
             demo.stop()
@@ -85,7 +93,15 @@ async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asy
     controller.set_notifier(TrayBalloonNotifier(tray.tray, controller.on_alert_action))
 
 
-async def _run(options: RunOptions, paths: Paths, base_url: str, token: str, *, demo: bool) -> int:
+async def _run(
+    options: RunOptions,
+    paths: Paths,
+    base_url: str,
+    token: str,
+    *,
+    demo: bool,
+    instance: SingleInstance,
+) -> int:
     parts = build(paths, base_url, token, poll_interval=options.poll_interval, demo=demo)
     quit_event = asyncio.Event()
     wire(parts, quit_event)
@@ -102,11 +118,14 @@ async def _run(options: RunOptions, paths: Paths, base_url: str, token: str, *, 
     )
     controller.first_poll_done.connect(parts.watch.start)
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
+    parts.posting.start()
+    instance.start(parts.posting.handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
     parts.tray.hide()
     parts.panel.close()
     notifier_task.cancel()
+    await parts.posting.shutdown()
     await controller.shutdown()
     parts.database.close()
     stop_signals.close()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from desktop.browser import Browser
 from desktop.controller import AppController
 from desktop.paths import Paths
+from desktop.posting import PostingController
 from desktop.system_watch import SystemWatch
 from desktop.tray import TrayIcon
 from services.alert_policy import AlertPolicy
@@ -47,6 +48,7 @@ class Parts:
     panel: NotificationPanel
     watch: SystemWatch
     has_tray: bool
+    posting: PostingController
 
 
 def local_zone() -> tzinfo:
@@ -77,12 +79,13 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
     database = open_database(paths)
     connector = HumHubConnector(base_url, token=token)
     seen = SeenStore(database, clock=clock)
+    people = PeopleStore(database, clock=clock)
     poller = Poller(
         connector,
         clock,
         rng,
         seen=seen,
-        people=PeopleStore(database, clock=clock),
+        people=people,
         interval=settings.poll_interval,
     )
     quiet = QuietHours(settings.working_hours, local_zone(), clock)
@@ -96,8 +99,21 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
         clock=clock,
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
+    posting = PostingController(
+        database,
+        connector,
+        clock,
+        rng=rng,
+        people=lambda prefix: people.search(prefix, 8),
+        guidelines_url=settings.guidelines_url,
+    )
+
+    def network_back() -> None:
+        controller.refresh()
+        posting.network_back()
+
     watch = SystemWatch(
-        clock, on_resume=controller.resumed_from_sleep, on_network_back=controller.refresh
+        clock, on_resume=controller.resumed_from_sleep, on_network_back=network_back
     )
     return Parts(
         connector=connector,
@@ -108,6 +124,7 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
         panel=NotificationPanel(as_window=not has_tray),
         watch=watch,
         has_tray=has_tray,
+        posting=posting,
     )
 
 
@@ -132,3 +149,17 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.open_requested.connect(controller.open_notification)
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
+    _wire_posting(parts)
+
+
+def _wire_posting(parts: Parts) -> None:
+    controller, tray, panel, posting = parts.controller, parts.tray, parts.panel, parts.posting
+    posting.open_url_requested.connect(controller.open_link)
+    posting.show_requested.connect(lambda: panel.show_near(tray.anchor()))
+    posting.post_sent.connect(lambda url: controller.show_alert(posting.confirmation_alert(url)))
+    posting.outbox_changed.connect(tray.set_outbox)
+    tray.new_post_requested.connect(lambda: posting.open_dialog())
+    outbox_actions = {"retry": posting.retry, "edit": posting.edit, "discard": posting.discard}
+    tray.outbox_action_requested.connect(
+        lambda client_id, action: outbox_actions[action](client_id)
+    )

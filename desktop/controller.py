@@ -165,7 +165,7 @@ class AppController(QObject):
             if alert.url == PANEL_URL:
                 self.panel_requested.emit()
             else:
-                self._open(alert.url)
+                self.open_link(alert.url)
         elif action is AlertAction.THANK and alert.notification_id is not None:
             self.thank(alert.notification_id)
         elif action is AlertAction.MARK_ALL_READ:
@@ -173,18 +173,23 @@ class AppController(QObject):
 
     def open_notification(self, notification_id: int) -> None:
         """Open a notification's target (the server marks it seen)."""
-        self._open(self._port.entry_url(notification_id))
+        self.open_link(self._port.entry_url(notification_id))
 
     def open_intranet(self) -> None:
         """Open the intranet's home page."""
-        self._open(self._port.base_url + "/")
+        self.open_link(self._port.base_url + "/")
 
-    def _open(self, url: str) -> None:
+    def open_link(self, url: str) -> None:
+        """Open `url` in the browser if the link policy allows it; else offer to copy it."""
         verdict = self._browser.judge(url)
         if not verdict.allowed:
             self.link_refused.emit(verdict)
             return
         self._browser.open(url)
+
+    def show_alert(self, alert: Alert) -> None:
+        """Show an alert that is not about a notification (e.g. "posted")."""
+        self._spawn(self._presenter.show_now(alert))
 
     def thank(self, notification_id: int) -> None:
         """Post a thank-you comment under the post the notification is about."""

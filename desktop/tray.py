@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QRect, QTime, Sig
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.outbox_menu import OutboxMenu
+from services.compose import OutboxItem
 from services.models import ConnectionState
 from ui.tray_icon import TrayLook, badge_text, render_icon
 
@@ -29,6 +31,8 @@ class TrayIcon(QObject):
     quit_requested = Signal()
     panel_requested = Signal()
     pause_requested = Signal(str)  # a PauseChoice value
+    new_post_requested = Signal()
+    outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -51,6 +55,12 @@ class TrayIcon(QObject):
         return action
 
     def _build_menu(self) -> None:
+        self.new_post_action = self._action(self.tr("New post…"), self.menu)
+        self.new_post_action.triggered.connect(self.new_post_requested)
+        self.outbox_menu = OutboxMenu(self.menu)
+        self.outbox_menu.action_requested.connect(self.outbox_action_requested)
+        self.menu.addMenu(self.outbox_menu)
+        self.menu.addSeparator()
         self.notifications_action = self._action(self.tr("Notifications"), self.menu)
         self.notifications_action.triggered.connect(self.panel_requested)
         self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
@@ -125,6 +135,11 @@ class TrayIcon(QObject):
         self._unread = max(0, unread)
         self._refresh()
 
+    def set_outbox(self, items: tuple[OutboxItem, ...]) -> None:
+        """Show the posts waiting to be sent."""
+        self.outbox_menu.set_items(items)
+        self._refresh()
+
     def set_paused(self, until: datetime | None) -> None:
         """Show that alerts are paused until `until` (aware), or not paused (None)."""
         self._paused_until = until
@@ -165,7 +180,10 @@ class TrayIcon(QObject):
         if paused:
             lines.append(paused)
         status = [] if self._connection_look is TrayLook.ONLINE else [self._tooltip]
-        self.status_changed.emit("\n".join([*status, paused]).strip())
+        waiting = self.outbox_menu.status_line()
+        if waiting:
+            lines.append(waiting)
+        self.status_changed.emit("\n".join(x for x in [*status, paused, waiting] if x))
         if self._unread:
             lines.append(self.tr("%n new notification(s)", "", self._unread))
         self.tray.setToolTip("\n".join(lines))

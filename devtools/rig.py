@@ -669,8 +669,12 @@ class DesktopRig:
         """
         for attempt in range(1, attempts + 1):
             proc = self._spawn("tray", ["gtk-sni-tray-standalone", *_SNI_HOST_OPTS])
+
+            def up_or_gone(proc: subprocess.Popen[bytes] = proc) -> bool:
+                return self._sni_host_registered() or proc.poll() is not None
+
             up = self.wait_for(
-                lambda: self._sni_host_registered() or proc.poll() is not None,
+                up_or_gone,
                 self.start_timeout,
                 what="the StatusNotifierItem host (gtk-sni-tray-standalone) to register",
                 log_name="tray",

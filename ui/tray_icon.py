@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, Qt
@@ -94,6 +95,7 @@ def render_pixmap(size: int, look: TrayLook, unread: int) -> QPixmap:
     return pixmap
 
 
+@functools.lru_cache(maxsize=16)
 def render_icon(look: TrayLook, unread: int) -> QIcon:
     """The tray icon for a state and unread count, at the usual tray sizes."""
     icon = QIcon()

@@ -13,12 +13,14 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from devtools.rig import DesktopRig, RigError, stop_process
 
+T = TypeVar("T")
 STARTPUNT = str(Path(sys.executable).with_name("startpunt"))
 _DEMO_URL = re.compile(r"Demo intranet running at (http://127\.0\.0\.1:\d+)")
 
@@ -39,11 +41,15 @@ class DemoApp:
 
     def wait_log(self, rig: DesktopRig, text: str, timeout: float) -> None:
         """Wait until the app's log contains `text`; fail with the log's tail otherwise."""
+        self.wait(rig, lambda: text in self.log_text, timeout, what=f"{text!r} in the log")
+
+    def wait(self, rig: DesktopRig, predicate: Callable[[], T], timeout: float, *, what: str) -> T:
+        """`rig.wait_for`, failing with the tail of the app's log (what it was doing)."""
         try:
-            rig.wait_for(lambda: text in self.log_text, timeout, what=repr(text))
-        except RigError:
+            return rig.wait_for(predicate, timeout, what=what)
+        except RigError as exc:
             tail = "\n".join(self.log_text.splitlines()[-25:])
-            raise AssertionError(f"{text!r} never logged; the app's log ends:\n{tail}") from None
+            raise AssertionError(f"{exc}\nthe app's log ends:\n{tail}") from None
 
     def base_url(self) -> str:
         found = _DEMO_URL.search(self.log_text)

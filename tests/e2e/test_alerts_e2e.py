@@ -43,7 +43,8 @@ def _control(sandbox: SandboxServer, method: str, path: str, **body: object) -> 
 def test_no_notification_is_alerted_twice_across_a_restart(rig, tmp_path):
     profile = tmp_path / "profile"
     with run_demo(rig, profile, "--demo-pace", "fast") as first:
-        alerts = rig.wait_for(
+        alerts = first.wait(
+            rig,
             lambda: len(_ours(rig, first.started_at)) >= 2 and _ours(rig, first.started_at),
             40,
             what="alerts of the first run",
@@ -52,7 +53,8 @@ def test_no_notification_is_alerted_twice_across_a_restart(rig, tmp_path):
         before = {(c.summary, c.body) for c in _ours(rig, first.started_at)}
     assert len(before) >= len({(a.summary, a.body) for a in alerts})
     with run_demo(rig, profile, "--demo-pace", "off") as second:
-        rig.wait_for(
+        second.wait(
+            rig,
             lambda: (
                 "Native notifications" in second.log_text
                 or "Notification server capabilities" in second.log_text
@@ -74,15 +76,16 @@ def test_a_burst_of_likes_is_one_alert_updated_in_place(rig, tmp_path, sandbox):
     with run_against(
         rig, tmp_path / "p", sandbox.base_url, sandbox.demo_token, "--poll-interval", "10"
     ) as app:
-        rig.wait_for(
-            lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
+        app.wait(
+            rig, lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
         )
         first = _control(sandbox, "POST", "act", action="like_burst", count=1)
         post_id = first["post_id"]
-        rig.wait_for(lambda: _ours(rig, app.started_at), 25, what="the first like alert")
+        app.wait(rig, lambda: _ours(rig, app.started_at), 25, what="the first like alert")
         second = _control(sandbox, "POST", "act", action="like_burst", count=3, post_id=post_id)
         assert second["notification_id"] == first["notification_id"]  # HumHub regroups
-        calls = rig.wait_for(
+        calls = app.wait(
+            rig,
             lambda: len(_ours(rig, app.started_at)) >= 2 and _ours(rig, app.started_at),
             25,
             what="the updated alert",
@@ -104,14 +107,15 @@ def test_thanks_button_posts_exactly_one_comment(rig, tmp_path, sandbox):
     with run_against(
         rig, tmp_path / "p", sandbox.base_url, sandbox.demo_token, "--poll-interval", "10"
     ) as app:
-        rig.wait_for(
-            lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
+        app.wait(
+            rig, lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
         )
         app.wait_log(rig, "Capabilities:", 15)
         like = _control(sandbox, "POST", "act", action="like_burst", count=1)
         post_id = str(like["post_id"])
         before = _control(sandbox, "GET", "state")
-        calls = rig.wait_for(
+        calls = app.wait(
+            rig,
             lambda: [c for c in _ours(rig, app.started_at) if "Thanks!" in c.labels],
             25,
             what="a like alert with Thanks!",
