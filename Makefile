@@ -40,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	BIN=$(BIN) scripts/i18n --check
 
 test: $(STAMP) system-deps
 	$(BIN)/coverage run -m pytest

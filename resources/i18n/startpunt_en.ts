@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>OutboxMenu</name>
+    <message numerus="yes">
+        <source>%n post(s) waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickPostDialog</name>
     <message numerus="yes">
         <source>Your post is %n character(s) too long.</source>

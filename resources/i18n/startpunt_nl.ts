@@ -196,6 +196,52 @@
     </message>
 </context>
 <context>
+    <name>OutboxMenu</name>
+    <message>
+        <source>Waiting posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting posts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) waiting to be sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs your attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PostingController</name>
     <message>
         <source>Posted</source>
@@ -341,6 +387,10 @@
 </context>
 <context>
     <name>TrayIcon</name>
+    <message>
+        <source>New post…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Notifications</source>
         <translation>Meldingen</translation>
