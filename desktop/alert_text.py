@@ -23,10 +23,6 @@ from services.models import (
 PANEL_URL = ""  # an alert whose url is empty opens the notification panel
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Alerts", text, None, n)
-
-
 def render_plan(
     plan: AlertPlan,
     *,
@@ -58,11 +54,11 @@ def _title(plan: AlertPlan, n: Notification) -> str:
         # vinden je bericht … leuk": HumHub regroups likes itself); the title says what the
         # alert collects, so an update in place reads naturally.
         if n.kind is NotificationKind.LIKE:
-            return _tr("New likes on your post")
-        return _tr("New comments on your post")
+            return QCoreApplication.translate("Alerts", "New likes on your post")
+        return QCoreApplication.translate("Alerts", "New comments on your post")
     name = plan.first_actor or (n.originator.display_name if n.originator else "Startpunt")
     if plan.leader:
-        return _tr("From leadership: %1").replace("%1", name)
+        return QCoreApplication.translate("Alerts", "From leadership: %1").replace("%1", name)
     return name
 
 
@@ -72,16 +68,24 @@ def _body(plan: AlertPlan, n: Notification) -> str:
 
 def _summary(plan: AlertPlan) -> Alert:
     if plan.reason is SummaryReason.QUIET_ENDED:
-        body = _tr("While alerts were paused, %n notification(s) arrived.", plan.count)
+        body = QCoreApplication.translate(
+            "Alerts", "While alerts were paused, %n notification(s) arrived.", None, plan.count
+        )
     elif plan.reason is SummaryReason.RATE_LIMIT:
-        body = _tr("%n more new notification(s).", plan.count)
+        body = QCoreApplication.translate(
+            "Alerts", "%n more new notification(s).", None, plan.count
+        )
     elif plan.more:
-        body = _tr("You have more than %n new notifications.", plan.count)
+        body = QCoreApplication.translate(
+            "Alerts", "You have more than %n new notifications.", None, plan.count
+        )
     else:
-        body = _tr("You have %n new notification(s).", plan.count)
+        body = QCoreApplication.translate(
+            "Alerts", "You have %n new notification(s).", None, plan.count
+        )
     return Alert(
         key=plan.key,
-        title=_tr("Startpunt"),
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
         body=body,
         url=PANEL_URL,
         actions=(AlertAction.OPEN, AlertAction.MARK_ALL_READ, AlertAction.DISMISS),

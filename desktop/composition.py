@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.browser import Browser
 from desktop.controller import AppController
+from desktop.panel_host import PanelHost
 from desktop.paths import Paths
 from desktop.posting import PostingController
 from desktop.system_watch import SystemWatch
@@ -27,8 +28,6 @@ from services.quiet_hours import QuietHours
 from services.seen import SeenStore
 from services.settings import Settings, load
 from services.store import Database, StoreError
-from ui.link_prompt import LinkPromptDialog
-from ui.notification_panel import NotificationPanel
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ class Parts:
     settings: Settings
     controller: AppController
     tray: TrayIcon
-    panel: NotificationPanel
+    panel: PanelHost
     watch: SystemWatch
     has_tray: bool
     posting: PostingController
@@ -121,7 +120,7 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
         settings=settings,
         controller=controller,
         tray=TrayIcon(),
-        panel=NotificationPanel(as_window=not has_tray),
+        panel=PanelHost(as_window=not has_tray),
         watch=watch,
         has_tray=has_tray,
         posting=posting,
@@ -138,7 +137,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     controller.can_thank_changed.connect(panel.set_can_thank)
     controller.thanked.connect(panel.mark_thanked)
     controller.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
-    controller.link_refused.connect(lambda verdict: LinkPromptDialog(verdict, panel).open())
+    controller.link_refused.connect(panel.offer_copy)
     tray.status_changed.connect(panel.set_status)
     tray.open_intranet_requested.connect(controller.open_intranet)
     tray.mark_all_read_requested.connect(controller.mark_all_read)

@@ -202,6 +202,7 @@ class AppController(QObject):
             logger.warning("Thanks not possible for notification %d", notification_id)
             self.thanked.emit(notification_id, False)
             return
+        # Posted publicly as a comment under the colleague's reaction, in the clicker's language.
         message = self.tr("Thank you!")
         try:
             await self._thanker.thank(n, message, capabilities=caps, my_guid=me.person.guid)

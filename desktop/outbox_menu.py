@@ -49,8 +49,7 @@ class OutboxMenu(QMenu):
         preview = " ".join(strip_controls(item.text).split())
         if len(preview) > PREVIEW_CHARS:
             preview = preview[: PREVIEW_CHARS - 1] + "…"
-        label = self.tr("%1 (%2)").replace("%1", preview).replace("%2", self._state_text(item))
-        sub = self.addMenu(label)
+        sub = self.addMenu(self._label(item, preview))
         for key, text in (
             ("retry", self.tr("Send again")),
             ("edit", self.tr("Edit…")),
@@ -61,9 +60,12 @@ class OutboxMenu(QMenu):
                 lambda _=False, k=key, cid=item.client_id: self.action_requested.emit(cid, k)
             )
 
-    def _state_text(self, item: OutboxItem) -> str:
+    def _label(self, item: OutboxItem, preview: str) -> str:
+        """The menu entry: the post's first words (%1) and where it stands."""
         if item.state is OutboxState.NEEDS_ATTENTION:
-            return self.tr("needs your attention")
-        if item.state in (OutboxState.SENDING, OutboxState.AMBIGUOUS):
-            return self.tr("sending")
-        return self.tr("queued")
+            text = self.tr("%1 (needs your attention)")
+        elif item.state in (OutboxState.SENDING, OutboxState.AMBIGUOUS):
+            text = self.tr("%1 (sending)")
+        else:
+            text = self.tr("%1 (waiting to be sent)")
+        return text.replace("%1", preview)

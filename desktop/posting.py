@@ -12,6 +12,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Coroutine, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,7 +27,9 @@ from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
 from services.port import IntranetPort
 from services.store import Database, StoreError
-from ui.quick_post_dialog import QuickPostDialog
+
+if TYPE_CHECKING:
+    from ui.quick_post_dialog import QuickPostDialog
 
 logger = logging.getLogger(__name__)
 
@@ -160,6 +163,8 @@ class PostingController(QObject):
 
     def _ensure_dialog(self) -> QuickPostDialog:
         if self._dialog is None:
+            from ui.quick_post_dialog import QuickPostDialog  # widgets load when first needed
+
             dialog = QuickPostDialog(self._people, guidelines_url=self._guidelines_url)
             dialog.post_requested.connect(self._on_dialog_post_requested)
             dialog.draft_changed.connect(self._on_dialog_draft_changed)

@@ -8,6 +8,11 @@
   as HumHub would; returns ``post_id``, ``like_ids``, ``notification_ids`` (one per like, the
   same id once grouped) and ``notification_id``. Without ``post_id`` a demo post is picked on
   which the burst opens a NEW notification. 409 when fewer than K colleagues can still like.
+- ``POST /_sandbox/act`` ``{"action": "flood", "count": N}`` (1-20,000): N new unseen
+  notifications for the demo user at once, each its own (likes, comments, mentions by the
+  colleagues on the demo posts, as after a long holiday; see :mod:`sandbox.flood`); returns
+  ``{"created": N, "first_id": ..., "last_id": ..., "kinds": {...}}``. Trimming spares them
+  while unseen.
 - ``POST /_sandbox/tick`` performs one random simulation step.
 - ``GET /_sandbox/state`` returns counts: posts, comments per post, likes per post,
   notifications (total/unseen for the demo user), plus pace, api_version and armed faults.
@@ -26,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from sandbox import actions
+from sandbox import actions, flood
 from sandbox.faults import FaultBook, parse_fault
 from sandbox.http import error, json_body, require_user, world_of
 from sandbox.simulation import Simulation
@@ -65,12 +70,24 @@ def _like_burst(request: Request, body: dict[str, Any]) -> Response:
         return error(409, str(exc).capitalize())
 
 
+def _flood(request: Request, body: dict[str, Any]) -> Response:
+    count = body.get("count")
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= flood.MAX_FLOOD:
+        return error(400, f"count must be a number from 1 to {flood.MAX_FLOOD}")
+    try:
+        return JSONResponse(flood.flood(world_of(request), count, _rng))
+    except LookupError as exc:
+        return error(409, str(exc).capitalize())
+
+
 async def act(request: Request) -> Response:
     require_user(request)
     world = world_of(request)
     body = await json_body(request)
     if body.get("action") == "like_burst":
         return _like_burst(request, body)
+    if body.get("action") == "flood":
+        return _flood(request, body)
     actor = world.user_by_name(str(body.get("actor", "")))
     if actor is None or actor["username"] == DEMO_USERNAME:
         return error(400, "actor must be the username of a colleague")
@@ -97,7 +114,7 @@ async def act(request: Request) -> Response:
     elif action == "poll":
         result = actions.poll(world, actor, _rng)
     else:
-        return error(400, "action must be like, like_burst, comment, mention, post or poll")
+        return error(400, "action must be like, like_burst, flood, comment, mention, post or poll")
     return JSONResponse(result)
 
 

@@ -1,22 +1,17 @@
 """The user's settings: one typed frozen dataclass, every default in one place, stored as JSON.
 
-Pure Python; no Qt. Writes are atomic (temp file in the same folder, fsync, `os.replace`, fsync
-of the folder) with mode 0600 in a 0700 folder. Loading never crashes and never loses the other
-settings: an unknown or invalid field falls back to its default with a logged warning. No
-secrets here: the token lives in the OS keychain.
+Pure Python; no Qt. Writes are atomic with mode 0600 in a 0700 folder (the file on disk is
+`services.settings_file`'s). Loading never crashes and never loses the other settings: an
+unknown or invalid field falls back to its default with a logged warning. No secrets here:
+the token lives in the OS keychain.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import math
-import os
 import re
-import shutil
-import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import time, timedelta
@@ -24,13 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from services.quiet_hours import WorkingPeriod
+from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
+from services.settings_file import FILE_MODE as FILE_MODE
+from services.settings_file import (
+    keep_copy,
+    prepare_dir,
+    repair_mode,
+    write_atomically,
+)
 from services.store import StoreError
 
 logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 DEFAULT_POLL_INTERVAL = timedelta(seconds=30)
 POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds
 MAX_LIST = 200
@@ -94,19 +95,19 @@ UPGRADES: dict[int, Callable[[JsonObject], JsonObject]] = {0: _upgrade_0_to_1}
 
 def load(path: Path) -> Settings:
     """Read the settings; missing, corrupt or invalid parts fall back to defaults."""
-    _prepare_dir(path.parent, path.name)
+    prepare_dir(path.parent, path.name)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as exc:
         logger.warning("Settings file unreadable (%s); using defaults", exc)
-        _keep_copy(path)
+        keep_copy(path)
         return Settings()
-    _repair_mode(path, FILE_MODE)
+    repair_mode(path, FILE_MODE)
     raw = _parse(text)
     if raw is None:
-        _keep_copy(path)
+        keep_copy(path)
         return Settings()
     return from_json(raw)
 
@@ -115,8 +116,8 @@ def save(path: Path, settings: Settings) -> None:
     """Write the settings atomically; raises StoreError (disk full, no permission)."""
     data = json.dumps(to_json(settings), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     try:
-        _prepare_dir(path.parent, None)
-        _write_atomically(path, data.encode("utf-8"))
+        prepare_dir(path.parent, None)
+        write_atomically(path, data.encode("utf-8"))
     except OSError as exc:
         raise StoreError(f"could not save settings: {exc}") from exc
 
@@ -183,57 +184,6 @@ def _parse(text: str) -> JsonObject | None:
         return raw
     logger.warning("Settings file holds %s, not an object; using defaults", type(raw).__name__)
     return None
-
-
-def _keep_copy(path: Path) -> None:
-    """Keep an unusable file for support instead of silently overwriting it later."""
-    with contextlib.suppress(OSError):
-        shutil.copyfile(path, path.with_name(path.name + ".corrupt"))
-
-
-def _prepare_dir(folder: Path, clean_for: str | None) -> None:
-    """Create the folder 0700 (repairing a looser mode) and drop stale temp files."""
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    _repair_mode(folder, DIR_MODE)
-    if clean_for is None:
-        return
-    for stale in folder.glob(f".{clean_for}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-            logger.info("Removed stale temporary settings file %s", stale.name)
-
-
-def _repair_mode(path: Path, mode: int) -> None:
-    if os.name != "posix":
-        return
-    try:
-        current = stat.S_IMODE(path.stat().st_mode)
-        if current != mode:
-            path.chmod(mode)
-            logger.warning("Repaired mode of %s from %o to %o", path.name, current, mode)
-    except OSError as exc:
-        logger.warning("Could not check the mode of %s: %s", path.name, exc)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    temp = Path(temp_name)  # mkstemp creates it 0600
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    if os.name == "posix":  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 # -- decoding one field: raise TypeError/ValueError and the field keeps its default ---------

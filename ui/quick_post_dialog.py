@@ -60,6 +60,7 @@ class QuickPostDialog(QDialog):
         self.setMinimumWidth(480)
         self._guidelines_url = guidelines_url
         self._editing: str | None = None
+        self._save_failed_shown = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(DRAFT_DEBOUNCE_MS)
@@ -173,9 +174,12 @@ class QuickPostDialog(QDialog):
             self.message.setText(self.tr("Couldn't save — disk full. Your text is still here."))
         else:
             self.message.setText(self.tr("Couldn't save your text. It is still here."))
+        self._save_failed_shown = True
 
     def show_saved(self) -> None:
-        if self.message.text().startswith(self.tr("Couldn't save")):
+        """Saving works (again): take back a save-failure message, leave others alone."""
+        if self._save_failed_shown:
+            self._save_failed_shown = False
             self.message.clear()
 
     # -- user intents ---------------------------------------------------------------------

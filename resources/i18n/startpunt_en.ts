@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Alerts</name>
+    <message numerus="yes">
+        <source>While alerts were paused, %n notification(s) arrived.</source>
+        <translation>
+            <numerusform>While alerts were paused, %n notification arrived.</numerusform>
+            <numerusform>While alerts were paused, %n notifications arrived.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more new notification(s).</source>
+        <translation>
+            <numerusform>%n more new notification.</numerusform>
+            <numerusform>%n more new notifications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have more than %n new notifications.</source>
+        <translation>
+            <numerusform>You have more than %n new notification.</numerusform>
+            <numerusform>You have more than %n new notifications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n new notification(s).</source>
+        <translation>
+            <numerusform>You have %n new notification.</numerusform>
+            <numerusform>You have %n new notifications.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationHeader</name>
     <message numerus="yes">
         <source>%n unread</source>
@@ -15,9 +46,9 @@
     <name>OutboxMenu</name>
     <message numerus="yes">
         <source>%n post(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n post waiting to be sent</numerusform>
+            <numerusform>%n posts waiting to be sent</numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +56,9 @@
     <name>QuickPostDialog</name>
     <message numerus="yes">
         <source>Your post is %n character(s) too long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your post is %n character too long.</numerusform>
+            <numerusform>Your post is %n characters too long.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,26 +5,70 @@
     <name>Alerts</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Openen</translation>
+        <translation>Openen</translation>
     </message>
     <message>
         <source>Thanks!</source>
-        <translation type="unfinished">Bedankt!</translation>
+        <translation>Bedankt!</translation>
     </message>
     <message>
         <source>Mark all read</source>
-        <translation type="unfinished">Alles gelezen</translation>
+        <translation>Alles gelezen</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>New likes on your post</source>
+        <translation>Nieuwe vind-ik-leuks op je bericht</translation>
+    </message>
+    <message>
+        <source>New comments on your post</source>
+        <translation>Nieuwe reacties op je bericht</translation>
+    </message>
+    <message>
+        <source>From leadership: %1</source>
+        <translation>Van de leiding: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>While alerts were paused, %n notification(s) arrived.</source>
+        <translation>
+            <numerusform>Tijdens de pauze kwam er %n melding binnen.</numerusform>
+            <numerusform>Tijdens de pauze kwamen er %n meldingen binnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more new notification(s).</source>
+        <translation>
+            <numerusform>Nog %n nieuwe melding.</numerusform>
+            <numerusform>Nog %n nieuwe meldingen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have more than %n new notifications.</source>
+        <translation>
+            <numerusform>Je hebt meer dan %n nieuwe meldingen.</numerusform>
+            <numerusform>Je hebt meer dan %n nieuwe meldingen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You have %n new notification(s).</source>
+        <translation>
+            <numerusform>Je hebt %n nieuwe melding.</numerusform>
+            <numerusform>Je hebt %n nieuwe meldingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Startpunt</source>
+        <translation>Startpunt</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
         <source>Thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedankt!</translation>
     </message>
 </context>
 <context>
@@ -74,7 +118,7 @@
     <name>MentionTextEdit</name>
     <message>
         <source>People to mention</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen om te noemen</translation>
     </message>
 </context>
 <context>
@@ -199,147 +243,139 @@
     <name>OutboxMenu</name>
     <message>
         <source>Waiting posts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtende berichten</translation>
     </message>
     <message>
         <source>Waiting posts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtende berichten (%1)</translation>
     </message>
     <message numerus="yes">
         <source>%n post(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bericht is nog niet verstuurd</numerusform>
+            <numerusform>%n berichten zijn nog niet verstuurd</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <source>%1 (needs your attention)</source>
+        <translation>%1 (niet gelukt, kijk even)</translation>
+    </message>
+    <message>
+        <source>%1 (sending)</source>
+        <translation>%1 (wordt verstuurd)</translation>
+    </message>
+    <message>
+        <source>%1 (waiting to be sent)</source>
+        <translation>%1 (wacht op versturen)</translation>
     </message>
     <message>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw versturen</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerken…</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>needs your attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Weggooien</translation>
     </message>
 </context>
 <context>
     <name>PostingController</name>
     <message>
         <source>Posted</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplaatst</translation>
     </message>
     <message>
         <source>Your post is on the intranet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Je bericht staat op het intranet.</translation>
     </message>
 </context>
 <context>
     <name>QuickPostDialog</name>
     <message>
         <source>New post</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw bericht</translation>
     </message>
     <message>
         <source>Share a success, thank a colleague, ask a question or tell what your team is working on. Type @ to mention someone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deel een succes, bedank een collega, stel een vraag of vertel waar je team mee bezig is. Typ @ om iemand te noemen.</translation>
     </message>
     <message>
         <source>Posting guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>Spelregels</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet verplicht</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Your post</source>
-        <translation type="unfinished"></translation>
+        <translation>Je bericht</translation>
     </message>
     <message>
         <source>What would you like to share?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat wil je delen?</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaatsen</translation>
     </message>
     <message>
         <source>Post (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaatsen (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Concept weggooien</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source>Post &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaatsen &amp;in:</translation>
     </message>
     <message>
         <source>&amp;Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Onderwerp:</translation>
     </message>
     <message>
         <source>Couldn&apos;t save — disk full. Your text is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan lukt niet: de schijf is vol. Je tekst staat er nog.</translation>
     </message>
     <message>
         <source>Couldn&apos;t save your text. It is still here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Couldn&apos;t save</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan lukt niet. Je tekst staat er nog.</translation>
     </message>
     <message>
         <source>Write something first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf eerst iets.</translation>
     </message>
     <message numerus="yes">
         <source>Your post is %n character(s) too long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Je bericht is %n teken te lang.</numerusform>
+            <numerusform>Je bericht is %n tekens te lang.</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose where to post.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies waar je je bericht wilt plaatsen.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -378,18 +414,18 @@
     <name>TargetPicker</name>
     <message>
         <source>Post in</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaatsen in</translation>
     </message>
     <message>
         <source>%1 (my profile)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (mijn profiel)</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>New post…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw bericht…</translation>
     </message>
     <message>
         <source>Notifications</source>

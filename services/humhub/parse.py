@@ -3,7 +3,8 @@
 Owns the wire shapes of the REST module (0.11 for HumHub 1.18, 0.12 for 1.19). Never does I/O,
 never raises anything but ResponseError, and never logs text or names (only item ids).
 Server times have no zone (BRIEF §1): they are read as wall-clock time in `server_tz`, which
-callers set from configuration and which defaults to UTC.
+callers set from configuration and which defaults to UTC. Spaces, posts, comments and persons
+are parsed in `services.humhub.parse_content` and re-exported here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from datetime import UTC, datetime, tzinfo
 from typing import TypeVar
 
 from services.errors import ResponseError
+from services.humhub.parse_content import MAX_NAME as MAX_NAME  # re-exported, like the rest
+from services.humhub.parse_content import parse_comment_id as parse_comment_id
+from services.humhub.parse_content import parse_container as parse_container
+from services.humhub.parse_content import parse_person as parse_person
+from services.humhub.parse_content import parse_post as parse_post
+from services.humhub.parse_content import parse_server_time as parse_server_time
+from services.humhub.parse_content import safe_url as safe_url
 from services.humhub.wire import (
     JsonObject,
     as_list,
@@ -26,17 +34,14 @@ from services.humhub.wire import (
     opt_object,
 )
 from services.models import (
-    Container,
     CurrentUser,
     Notification,
     NotificationKind,
     NotificationPage,
-    Person,
-    Post,
     SignInResult,
     UnseenProbe,
 )
-from services.text import clean_text, html_to_text, strip_controls
+from services.text import clean_text, html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +49,6 @@ T = TypeVar("T")
 
 POST_MODEL = "humhub\\modules\\post\\models\\Post"
 MAX_NOTIFICATION_TEXT = 1000
-MAX_NAME = 200
 MAX_SERVER_MESSAGE = 300
 
 _NS = "humhub\\modules\\"
@@ -57,43 +61,6 @@ _KIND_BY_CLASS = {
     _NS + "rest\\notifications\\CustomTextNotification": NotificationKind.CUSTOM,
 }
 _SPACE_NOTIFICATIONS = _NS + "space\\notifications\\"
-
-
-def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None:
-    """Read a server timestamp (`YYYY-MM-DD HH:MM:SS`, zone-less) as an aware datetime."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=server_tz)
-
-
-def safe_url(value: str | None) -> str:
-    """Keep an http(s) or site-relative URL from the server; drop anything else."""
-    if not value:
-        return ""
-    url = strip_controls(value).strip()
-    lowered = url.lower()
-    if lowered.startswith(("https://", "http://")) or (
-        url.startswith("/") and not url.startswith("//")
-    ):
-        return url if not any(ch.isspace() for ch in url) else ""
-    return ""
-
-
-def parse_person(value: object) -> Person | None:
-    """A UserShort or User; None when absent or unusable (never an error)."""
-    obj = opt_object(value)
-    if obj is None:
-        return None
-    person_id = get_int(obj, "id")
-    guid = get_str(obj, "guid")
-    if person_id is None or guid is None:
-        return None
-    name = clean_text(get_str(obj, "display_name") or "", max_length=MAX_NAME)
-    return Person(id=person_id, guid=guid, display_name=name, url=safe_url(get_str(obj, "url")))
 
 
 def parse_sign_in(value: object) -> SignInResult:
@@ -232,54 +199,6 @@ def parse_unseen_probe(value: object, server_tz: tzinfo = UTC) -> UnseenProbe:
     page = parse_notification_page(value, server_tz)
     newest = page.items[0].fingerprint if page.items else None
     return UnseenProbe(total=page.total, newest=newest)
-
-
-def parse_container(value: object) -> Container:
-    """A Space as a place to post to; ResponseError without id, guid or contentcontainer_id."""
-    obj = as_object(value, "space")
-    space_id = get_int(obj, "id")
-    guid = get_str(obj, "guid")
-    container_id = get_int(obj, "contentcontainer_id")
-    if space_id is None or guid is None or container_id is None:
-        raise ResponseError("space without int id, str guid or int contentcontainer_id")
-    return Container(
-        id=space_id,
-        guid=guid,
-        name=clean_text(get_str(obj, "name") or "", max_length=MAX_NAME),
-        contentcontainer_id=container_id,
-        url=safe_url(get_str(obj, "url")),
-        is_space=True,
-    )
-
-
-def parse_post(value: object, server_tz: tzinfo = UTC) -> Post:
-    """A Post; ResponseError without the post id or the content id."""
-    obj = as_object(value, "post")
-    content = get_object(obj, "content")
-    meta = get_object(content, "metadata")
-    post_id = get_int(obj, "id")
-    content_id = get_int(meta, "id") if meta else None
-    if post_id is None or content_id is None or meta is None:
-        raise ResponseError("post without int id or content.metadata.id")
-    return Post(
-        id=post_id,
-        content_id=content_id,
-        message=strip_controls(get_str(obj, "message") or ""),
-        author=parse_person(meta.get("created_by")),
-        created_at=parse_server_time(meta.get("created_at"), server_tz),
-        url=safe_url(get_str(meta, "url")),
-        contentcontainer_id=get_int(meta, "contentcontainer_id"),
-        likes=get_count(get_object(content, "likes"), "total"),
-        comments=get_count(get_object(content, "comments"), "total"),
-    )
-
-
-def parse_comment_id(value: object) -> int:
-    """The id of a created Comment."""
-    comment_id = get_int(as_object(value, "comment"), "id")
-    if comment_id is None:
-        raise ResponseError("comment without an int id")
-    return comment_id
 
 
 def parse_error_body(value: object) -> tuple[str, dict[str, tuple[str, ...]]]:

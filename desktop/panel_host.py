@@ -1,0 +1,96 @@
+"""Creates the notification panel when it is first needed and keeps its state until then.
+
+Building the panel's widgets costs ~70 ms; the tray must be ready before that. The host
+remembers what the controller pushed (notifications, status, thanks) and hands it to the
+panel when it is created, so the panel always shows the latest state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRect, Signal
+
+from services.link_policy import LinkVerdict
+from services.models import Notification
+
+if TYPE_CHECKING:
+    from ui.notification_panel import NotificationPanel
+
+
+class PanelHost(QObject):
+    """Stands in for the NotificationPanel; forwards its intents once it exists."""
+
+    open_requested = Signal(int)
+    thank_requested = Signal(int)
+    mark_all_read_requested = Signal()
+    refresh_requested = Signal()
+
+    def __init__(self, *, as_window: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._as_window = as_window
+        self._panel: NotificationPanel | None = None
+        self._items: tuple[Notification, ...] = ()
+        self._unread: frozenset[int] = frozenset()
+        self._can_thank = False
+        self._status = ""
+        self._thanked: dict[int, bool] = {}
+
+    @property
+    def created(self) -> bool:
+        """Whether the panel's widgets exist yet."""
+        return self._panel is not None
+
+    def panel(self) -> NotificationPanel:
+        """The panel, created (and filled with the latest state) on first use."""
+        if self._panel is None:
+            from ui.notification_panel import NotificationPanel
+
+            panel = NotificationPanel(as_window=self._as_window)
+            panel.open_requested.connect(self.open_requested)
+            panel.thank_requested.connect(self.thank_requested)
+            panel.mark_all_read_requested.connect(self.mark_all_read_requested)
+            panel.refresh_requested.connect(self.refresh_requested)
+            panel.set_notifications(self._items, self._unread)
+            panel.set_can_thank(self._can_thank)
+            panel.set_status(self._status)
+            for notification_id, thanked in self._thanked.items():
+                panel.mark_thanked(notification_id, thanked)
+            self._panel = panel
+        return self._panel
+
+    def show_near(self, anchor: QRect | None) -> None:
+        """Show the panel next to the tray icon (or as a window)."""
+        self.panel().show_near(anchor)
+
+    def set_notifications(self, items: Sequence[Notification], unread: Collection[int]) -> None:
+        self._items, self._unread = tuple(items), frozenset(unread)
+        if self._panel is not None:
+            self._panel.set_notifications(self._items, self._unread)
+
+    def set_can_thank(self, can_thank: bool) -> None:
+        self._can_thank = can_thank
+        if self._panel is not None:
+            self._panel.set_can_thank(can_thank)
+
+    def mark_thanked(self, notification_id: int, thanked: bool = True) -> None:
+        self._thanked[notification_id] = thanked
+        if self._panel is not None:
+            self._panel.mark_thanked(notification_id, thanked)
+
+    def set_status(self, text: str) -> None:
+        self._status = text
+        if self._panel is not None:
+            self._panel.set_status(text)
+
+    def offer_copy(self, verdict: LinkVerdict) -> None:
+        """A refused link: offer to copy it, showing where it really leads."""
+        from ui.link_prompt import LinkPromptDialog
+
+        LinkPromptDialog(verdict, self.panel()).open()
+
+    def close(self) -> None:
+        """Close the panel if it was ever opened."""
+        if self._panel is not None:
+            self._panel.close()
