@@ -93,9 +93,15 @@ class SingleInstance(QObject):
         handler(self.initial)
 
     def close(self) -> None:
-        """Stop listening and release the lock."""
+        """Stop listening, drop open connections and release the lock."""
+        for socket in list(self._buffers):
+            socket.blockSignals(True)
+            socket.abort()
+        self._buffers.clear()
         if self._server is not None:
+            self._server.blockSignals(True)
             self._server.close()
+        self._handler = None
         self._lock.unlock()
 
     def _on_server_new_connection(self) -> None:
@@ -125,8 +131,8 @@ class SingleInstance(QObject):
             self._handler(command)
 
     def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
+        if self._buffers.pop(socket, None) is not None:
+            socket.deleteLater()
 
 
 def acquire_or_forward(
