@@ -50,8 +50,6 @@ def stop_process(proc: subprocess.Popen[Any], name: object = None) -> None:
         proc.wait()
 
 
-
-
 def read_line_from_fd(fd: int, timeout: float, proc: subprocess.Popen[bytes]) -> str:
     """Read one line a child writes to our end of a pipe, or fail after ``timeout``."""
     deadline = time.monotonic() + timeout
@@ -68,11 +66,13 @@ def read_line_from_fd(fd: int, timeout: float, proc: subprocess.Popen[bytes]) ->
             data += chunk
         elif proc.poll() is not None:
             break
+    return data.decode(errors="replace").strip()
+
 
 class RigProcesses:
     """A run folder and the processes started in it: daemons (logged to ``<name>.log``) and apps.
 
-    Subclasses fill :attr:`_env` once the run folder exists (:meth:`_make_run_dir`).
+    Subclasses fill ``_env`` once the run folder exists (``_make_run_dir``).
     """
 
     def __init__(
@@ -91,8 +91,6 @@ class RigProcesses:
         self._children: list[subprocess.Popen[Any]] = []
         self._lock = threading.Lock()
 
-        self._lock = threading.Lock()
-
     # ---- public state
 
     @property
@@ -105,20 +103,13 @@ class RigProcesses:
     @property
     def env(self) -> dict[str, str]:
         """The environment to run apps with (a copy)."""
+        if not self._env:
+            raise RigError("the rig is not running")
+        return dict(self._env)
 
     def _make_run_dir(self) -> Path:
-        if self._run_dir is not None:
-            raise RigError("the rig is already running")
         self._run_dir = Path(tempfile.mkdtemp(prefix="startpunt-rig-", dir=self._base_dir))
         return self._run_dir
-
-            if up and proc.poll() is None:
-                return
-            log.warning("SNI tray host exited at start-up (attempt %d); restarting", attempt)
-            with self._lock:
-                self._daemons = [(n, p) for n, p in self._daemons if p is not proc]
-            stop_process(proc, "tray")
-        raise RigError("the StatusNotifierItem host kept exiting at start-up" + self._tail("tray"))
 
     def stop(self) -> None:
         """Stop everything the rig started (newest first, by PID) and clean up."""
