@@ -177,7 +177,11 @@ class Bench:
 
 def _alerts(shown: list[Alert], per: int) -> dict[str, Any]:
     summaries = sum(a.key.startswith("summary:") for a in shown)
-    updates = sum(a.replaces is not None for a in shown)  # an alert updated in place
+    seen_keys: set[str] = set()
+    updates = 0
+    for alert in shown:  # an alert with a key shown before updates that alert in place
+        updates += alert.key in seen_keys
+        seen_keys.add(alert.key)
     return {"alerts": len(shown), "alerts_per_100": len(shown) * 100 / per} | {
         "summaries": summaries,
         "updates_in_place": updates,

@@ -10,7 +10,7 @@ from datetime import datetime
 from desktop.alert_text import render_plan
 from desktop.notify import Notifier
 from services.alert_policy import AlertPolicy
-from services.models import Alert, AlertPlanKind, Notification
+from services.models import Alert, Notification
 from services.settings import Settings
 from services.store import StoreError
 
@@ -66,9 +66,7 @@ class AlertPresenter:
         shown: list[Alert] = []
         for plan in plans:
             alert = render_plan(plan, entry_url=self._entry_url, thankable=self._thankable)
-            platform_id = await self._show(alert)
-            if platform_id is not None and plan.kind is AlertPlanKind.GROUP:
-                self._policy.remember_platform_id(plan, platform_id)
+            await self._show(alert)  # a group's alert replaces its predecessor by `alert.key`
             shown.append(alert)
         return shown
 

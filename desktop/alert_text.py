@@ -44,7 +44,6 @@ def render_plan(
         url=entry_url(n.id),
         actions=tuple(actions),
         notification_id=n.id,
-        replaces=plan.replaces,
     )
 
 
@@ -89,5 +88,27 @@ def _summary(plan: AlertPlan) -> Alert:
         body=body,
         url=PANEL_URL,
         actions=(AlertAction.OPEN, AlertAction.MARK_ALL_READ, AlertAction.DISMISS),
-        replaces=plan.replaces,
+    )
+
+
+def store_problem_alert(problem: str) -> Alert:
+    """Tell the user that local data was reset ("corrupt") or is unusable this session."""
+    if problem == "corrupt":
+        body = QCoreApplication.translate(
+            "Alerts",
+            "Startpunt's local data was damaged and has been reset. Nothing on the intranet "
+            "was affected; you may see some notifications again.",
+        )
+    else:
+        body = QCoreApplication.translate(
+            "Alerts",
+            "Startpunt can't save its local data right now (is the disk full?). Posts can't "
+            "wait offline and notifications may repeat until this is solved.",
+        )
+    return Alert(
+        key=f"store:{problem}",
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
+        body=body,
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
     )

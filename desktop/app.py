@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from desktop import qt_async
+from desktop.alert_text import store_problem_alert
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
@@ -60,7 +61,8 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
-        token = os.environ.get(options.token_env or "", "").strip()
+        # Taken out of the environment so that no child process (the browser!) inherits it.
+        token = os.environ.pop(options.token_env or "", "").strip()
         if not token or not options.intranet:
             sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
             return 2
@@ -70,6 +72,11 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         return qt_async.run(
             _run(options, paths, base_url, token, demo=demo is not None, instance=instance)
         )
+    except RuntimeError as exc:
+        # The platform ended the session (logout, Cmd+Q): Qt quit and stopped the loop
+        # under us; `_on_about_to_quit` already saved what matters.
+        logger.info("Stopped by the desktop session (%s)", exc)
+        return 0
     finally:
         if demo is not None:
             demo.stop()
@@ -107,7 +114,7 @@ async def _run(
     wire(parts, quit_event)
     app = QApplication.instance()
     if app is not None:
-        app.aboutToQuit.connect(quit_event.set)
+        app.aboutToQuit.connect(lambda: _on_about_to_quit(parts))
     stop_signals = QuitOnSignals(quit_event.set)
     _show(parts)
     controller = parts.controller
@@ -118,6 +125,8 @@ async def _run(
     )
     controller.first_poll_done.connect(parts.watch.start)
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
+    if parts.store_problem:
+        controller.show_alert(store_problem_alert(parts.store_problem))
     parts.posting.start()
     instance.start(parts.posting.handle_command)
     logger.info("Started against %s", parts.connector.base_url)
@@ -138,8 +147,16 @@ def _show(parts: Parts) -> None:
         parts.tray.show()
         return
     logger.warning("No system tray available: showing the notification panel as a window")
-    parts.panel.show_near(None)
-    parts.controller.load_panel()
+    parts.panel.show_near(None)  # showing it asks the controller for its contents
+
+
+def _on_about_to_quit(parts: Parts) -> None:
+    """The desktop session is ending and the event loop stops now: save synchronously."""
+    dialog = parts.posting.dialog
+    if dialog is not None:
+        dialog.flush_draft()
+    parts.database.close()
+    logger.info("Session ending: draft saved, database closed")
 
 
 def _announce_ready(quit_event: asyncio.Event) -> None:

@@ -19,7 +19,7 @@ class RunOptions:
     intranet: str | None
     token_env: str | None
     profile: Path | None
-    poll_interval: float
+    poll_interval: float | None  # None: the saved setting (default 30 s)
     exit_when_ready: bool
     debug: bool
     command: str = "show"  # what to ask of an already running instance: "show" | "post"
@@ -59,7 +59,7 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
         help="name of the environment variable holding an API token (never the token itself)",
     )
     p.add_argument("--profile", type=Path, help="keep all settings and data in this folder")
-    p.add_argument("--poll-interval", type=float, default=30.0, metavar="SECONDS")
+    p.add_argument("--poll-interval", type=float, default=None, metavar="SECONDS")
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--debug", action="store_true", help="verbose log on the console")
     return p
@@ -91,7 +91,7 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions:
         parser.error("choose --demo or --intranet URL")
     if a.intranet and not a.token_env:
         parser.error("--intranet needs --token-env VAR (the name of a variable holding a token)")
-    if a.poll_interval < 10:
+    if a.poll_interval is not None and a.poll_interval < 10:
         parser.error("--poll-interval must be at least 10 seconds")
     return RunOptions(
         demo=a.demo,

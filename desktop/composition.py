@@ -28,6 +28,7 @@ from services.quiet_hours import QuietHours
 from services.seen import SeenStore
 from services.settings import Settings, load
 from services.store import Database, StoreError
+from services.thanks import Thanker
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class Parts:
     panel: PanelHost
     watch: SystemWatch
     has_tray: bool
+    store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
 
 
@@ -60,22 +62,26 @@ def local_zone() -> tzinfo:
         return zoneinfo.ZoneInfo("UTC")
 
 
-def open_database(paths: Paths) -> Database:
-    """The app's database; a corrupt file is moved aside, an unusable one replaced in memory."""
+def open_database(paths: Paths) -> tuple[Database, str]:
+    """The app's database and what went wrong opening it ("", "corrupt" or "unusable")."""
     try:
-        return Database.open(paths.data / DATABASE_NAME)
+        database = Database.open(paths.data / DATABASE_NAME)
     except StoreError as exc:
         logger.error("Local database unusable (%s); this session keeps no history", exc)
-        return Database.in_memory()
+        return Database.in_memory(), "unusable"
+    return database, "corrupt" if database.report.moved_aside is not None else ""
 
 
-def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo: bool) -> Parts:
+def build(
+    paths: Paths, base_url: str, token: str, *, poll_interval: float | None, demo: bool
+) -> Parts:
     """Create the services and widgets (nothing is connected yet)."""
     clock = SystemClock()
     rng = random.Random()  # noqa: S311 -- jitter, not cryptography
     settings = load(paths.config / SETTINGS_NAME)
-    settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
-    database = open_database(paths)
+    if poll_interval is not None:  # the command line wins over the saved setting
+        settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
+    database, store_problem = open_database(paths)
     connector = HumHubConnector(base_url, token=token)
     seen = SeenStore(database, clock=clock)
     people = PeopleStore(database, clock=clock)
@@ -96,6 +102,7 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
         quiet=quiet,
         settings=settings,
         clock=clock,
+        thanker=Thanker(connector, database),
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     posting = PostingController(
@@ -108,7 +115,7 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
     )
 
     def network_back() -> None:
-        controller.refresh()
+        controller.network_back()
         posting.network_back()
 
     watch = SystemWatch(
@@ -123,6 +130,7 @@ def build(paths: Paths, base_url: str, token: str, *, poll_interval: float, demo
         panel=PanelHost(as_window=not has_tray),
         watch=watch,
         has_tray=has_tray,
+        store_problem=store_problem,
         posting=posting,
     )
 
@@ -144,6 +152,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     tray.pause_requested.connect(controller.pause)
     tray.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
     tray.quit_requested.connect(quit_event.set)
+    tray.retry_requested.connect(controller.restart_polling)
     panel.refresh_requested.connect(controller.load_panel)
     panel.open_requested.connect(controller.open_notification)
     panel.thank_requested.connect(controller.thank)

@@ -20,6 +20,7 @@ from services.models import (
     Alert,
     AlertAction,
     Capabilities,
+    CommentApi,
     ConnectionState,
     CurrentUser,
     Notification,
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 PANEL_SIZE = 30
 PAUSE_HOUR = timedelta(hours=1)
+RESTART_AFTER_CRASH_S = 60.0
 
 
 class AppController(QObject):
@@ -60,15 +62,17 @@ class AppController(QObject):
         quiet: QuietHours,
         settings: Settings,
         clock: Clock,
+        thanker: Thanker | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._port, self._poller, self._browser = port, poller, browser
         self._quiet, self._settings, self._clock = quiet, settings, clock
         self._presenter = AlertPresenter(policy, entry_url=port.entry_url, thankable=self.thankable)
-        self._thanker = Thanker(port)
+        self._thanker = thanker or Thanker(port)
         self._capabilities: Capabilities | None = None
         self._me: CurrentUser | None = None
+        self._learning = False
         self._known: dict[int, Notification] = {}
         self._task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
@@ -87,6 +91,24 @@ class AppController(QObject):
         self._task = asyncio.ensure_future(
             self._poller.run(self.handle_outcome, first_delay=first_delay)
         )
+        self._task.add_done_callback(self._on_poll_task_done)
+
+    def _on_poll_task_done(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            # A bug must not silently end polling for the rest of the day: log it, go on.
+            logger.error("Polling stopped by an unexpected error", exc_info=error)
+            asyncio.get_running_loop().call_later(RESTART_AFTER_CRASH_S, self.start)
+
+    def restart_polling(self) -> None:
+        """Poll again after "sign in again" (or a resume): a fresh, jittered start."""
+        if self._task is not None and not self._task.done():
+            self._poller.refresh_soon()
+            return
+        self._poller.forget_probe()
+        self.start()
 
     async def shutdown(self) -> None:
         """Stop polling and release the connections."""
@@ -109,29 +131,40 @@ class AppController(QObject):
         if not self.polled.is_set():
             self.polled.set()
             self.first_poll_done.emit()
-            self._spawn(self._learn_server())
         if outcome.state is not ConnectionState.ONLINE:
             return
-        shown = await self._presenter.present(
-            outcome.new,
-            now=self._clock.now(),
-            settings=self._settings,
-            quiet=self._quiet.is_quiet(),
-            bounded=outcome.bounded,
-            total=outcome.unread,
-        )
+        if self._capabilities is None and not self._learning:
+            self._learning = True
+            self._spawn(self._learn_server())
+        try:
+            shown = await self._presenter.present(
+                outcome.new,
+                now=self._clock.now(),
+                settings=self._settings,
+                quiet=self._quiet.is_quiet(),
+                bounded=outcome.bounded,
+                total=outcome.unread,
+            )
+        except Exception:  # a bug in showing alerts must never stop polling
+            logger.exception("Alerts for this poll failed")
+            return
         for alert in shown:
             self.alert_shown.emit(alert.key)
 
     async def _learn_server(self) -> None:
-        """Who am I and what can the server do; needed for thanks, not for alerts."""
+        """Who am I and what can the server do; needed for thanks, not for alerts.
+
+        Retried after every online poll until it succeeds (offline at login is common).
+        """
         try:
             self._me = await self._port.current_user()
             self._capabilities = await self._port.capabilities()
         except ServiceError as exc:
             logger.warning("Could not read the server's capabilities: %s", exc)
             return
-        self.can_thank_changed.emit(self._capabilities.comment_api.value != "unknown")
+        finally:
+            self._learning = False
+        self.can_thank_changed.emit(self._capabilities.comment_api is not CommentApi.UNKNOWN)
 
     def thankable(self, notification: Notification) -> bool:
         """Whether the Thanks! action applies to this notification on this server."""
@@ -260,6 +293,16 @@ class AppController(QObject):
         """The machine woke up: fresh connections, then a jittered poll."""
         self._spawn(self._port.reconnect())
         self._poller.resume()
+        until = self._quiet.paused_until
+        if until is not None and until <= self._clock.now():
+            self.pause("resume")  # the timer's monotonic clock stood still while asleep
+        if self.state is ConnectionState.AUTH_REQUIRED:
+            self.restart_polling()  # one new try per wake-up, never a loop
+
+    def network_back(self) -> None:
+        """The network is back (and stable): fresh connections, then poll soon."""
+        self._spawn(self._port.reconnect())
+        self._poller.refresh_soon()
 
     def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         task = asyncio.ensure_future(coro)

@@ -136,9 +136,12 @@ class TrayBalloonNotifier:
 
     async def show(self, alert: Alert) -> str | None:
         self._last = alert
-        self._tray.showMessage(
-            trim(alert.title, 80), trim(alert.body), QSystemTrayIcon.MessageIcon.Information
-        )
+        body = trim(alert.body)
+        if sys.platform.startswith("linux"):
+            # Qt hands the text unchanged to org.freedesktop.Notifications, which may render
+            # markup: a name like <a href=…> must stay text (RELIABILITY §2).
+            body = html.escape(body, quote=False)
+        self._tray.showMessage(trim(alert.title, 80), body, QSystemTrayIcon.MessageIcon.Information)
         return None
 
     def _on_tray_message_clicked(self) -> None:

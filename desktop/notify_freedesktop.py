@@ -44,12 +44,15 @@ class FreedesktopNotifier:
 
     async def probe(self) -> bool:
         """Connect to the session bus; False when no notification server answers."""
+        bus: MessageBus | None = None
         try:
             bus = await asyncio.wait_for(MessageBus(bus_type=BusType.SESSION).connect(), 3)
             reply = await self._call(bus, "GetCapabilities", "", [])
             await self._call_bus(bus, "AddMatch", [_MATCH])
         except Exception:  # no bus, no server, refused: all mean "use the fallback"
             logger.info("No freedesktop notification server", exc_info=True)
+            if bus is not None:
+                bus.disconnect()
             return False
         self._bus = bus
         self._caps = frozenset(str(c) for c in reply.body[0])
@@ -74,7 +77,7 @@ class FreedesktopNotifier:
             self._bus,
             "Notify",
             "susssasa{sv}i",
-            [self._app_name, replaces, "", trim(alert.title, 80), body, actions, hints, -1],
+            [self._app_name, replaces, "", _plain(trim(alert.title, 80)), body, actions, hints, -1],
         )
         platform_id = int(reply.body[0])
         self._forget(replaces)
@@ -139,6 +142,12 @@ class FreedesktopNotifier:
             detail = reply.error_name if reply is not None else "no reply"
             raise ConnectionError(f"D-Bus {message.member} failed: {detail}")
         return reply
+
+
+def _plain(summary: str) -> str:
+    """The summary is plain text by the spec, but some servers render markup in it anyway."""
+    # Single angle quotes look alike and mean nothing to a markup parser.
+    return summary.replace("<", "\u2039").replace(">", "\u203a")
 
 
 def _parse_action(key: str) -> AlertAction | None:

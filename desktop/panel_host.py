@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtWidgets import QWidget
 
 from services.link_policy import LinkVerdict
 from services.models import Notification
@@ -36,6 +37,7 @@ class PanelHost(QObject):
         self._can_thank = False
         self._status = ""
         self._thanked: dict[int, bool] = {}
+        self._prompts: set[QWidget] = set()
 
     @property
     def created(self) -> bool:
@@ -86,9 +88,15 @@ class PanelHost(QObject):
 
     def offer_copy(self, verdict: LinkVerdict) -> None:
         """A refused link: offer to copy it, showing where it really leads."""
+        from PySide6.QtCore import Qt
+
         from ui.link_prompt import LinkPromptDialog
 
-        LinkPromptDialog(verdict, self.panel()).open()
+        dialog = LinkPromptDialog(verdict)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._prompts.add(dialog)  # keep it alive until closed
+        dialog.destroyed.connect(lambda: self._prompts.discard(dialog))
+        dialog.open()
 
     def close(self) -> None:
         """Close the panel if it was ever opened."""

@@ -32,12 +32,15 @@ class TrayIcon(QObject):
     panel_requested = Signal()
     pause_requested = Signal(str)  # a PauseChoice value
     new_post_requested = Signal()
+    retry_requested = Signal()  # "Try again" after the server refused the credentials
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._connection_look = TrayLook.OFFLINE
+        self._icon_key: tuple[TrayLook, int] | None = None
+        self._status = ""
         self._unread = 0
         self._tooltip = ""
         self._paused_until: datetime | None = None
@@ -66,6 +69,9 @@ class TrayIcon(QObject):
         self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
         self.mark_read_action.triggered.connect(self.mark_all_read_requested)
         self.menu.addSeparator()
+        self.retry_action = self._action(self.tr("Try to connect again"), self.menu)
+        self.retry_action.triggered.connect(self.retry_requested)
+        self.retry_action.setVisible(False)
         self.open_action = self._action(self.tr("Open intranet"), self.menu)
         self.open_action.triggered.connect(self.open_intranet_requested)
         self.pause_menu = self.menu.addMenu(self.tr("Pause alerts"))
@@ -165,7 +171,11 @@ class TrayIcon(QObject):
             self.panel_requested.emit()
 
     def _refresh(self) -> None:
-        self.tray.setIcon(render_icon(self.look, self._unread))
+        icon_key = (self.look, self._unread)
+        if icon_key != self._icon_key:  # an unchanged icon is not sent to the tray host again
+            self._icon_key = icon_key
+            self.tray.setIcon(render_icon(self.look, self._unread))
+        self.retry_action.setVisible(self._connection_look is TrayLook.SIGN_IN)
         if self._unread:
             menu_text = self.tr("Notifications (%1)").replace("%1", badge_text(self._unread))
         else:
@@ -183,7 +193,12 @@ class TrayIcon(QObject):
         waiting = self.outbox_menu.status_line()
         if waiting:
             lines.append(waiting)
-        self.status_changed.emit("\n".join(x for x in [*status, paused, waiting] if x))
+        status_text = "\n".join(x for x in [*status, paused, waiting] if x)
+        if status_text != self._status:
+            self._status = status_text
+            self.status_changed.emit(status_text)
         if self._unread:
             lines.append(self.tr("%n new notification(s)", "", self._unread))
-        self.tray.setToolTip("\n".join(lines))
+        tooltip = "\n".join(lines)
+        if tooltip != self.tray.toolTip():
+            self.tray.setToolTip(tooltip)

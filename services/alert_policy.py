@@ -138,12 +138,6 @@ class _GroupTable:
                 "DELETE FROM alert_group WHERE updated_at < ?", (db_time(now - GROUP_RETENTION),)
             )
 
-    def set_platform_id(self, key: str, platform_id: str) -> None:
-        with self._db.transaction() as conn:
-            conn.execute(
-                "UPDATE alert_group SET platform_id = ? WHERE group_key = ?", (platform_id, key)
-            )
-
 
 def _actors(items: Iterable[Notification]) -> tuple[str, ...]:
     names = (n.originator.display_name for n in items if n.originator is not None)
@@ -201,11 +195,6 @@ class AlertPolicy:
             return [self._summary(fingerprints, count, SummaryReason.BACKLOG, more=bounded)]
         return self._plan_units(units, now, settings)
 
-    def remember_platform_id(self, plan: AlertPlan, platform_id: str) -> None:
-        """Record the OS alert's id that shows a group, so later likes update it in place."""
-        if plan.kind is AlertPlanKind.GROUP and plan.group_key:
-            self._groups.set_platform_id(plan.group_key, platform_id)
-
     def _filter(self, new: Sequence[Notification], settings: Settings) -> list[Notification]:
         alertable: list[Notification] = []
         muted: list[Notification] = []
@@ -257,7 +246,6 @@ class AlertPolicy:
             key=f"{key}@{db_time(group.started_at)}",
             group_key=key,
             actor_names=group.actors,
-            replaces=group.platform_id,
         )
 
     def _summary(

@@ -24,6 +24,13 @@ class LinkVerdict:
     shown_host: str
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _effective_port(scheme: str, port: int | None) -> int | None:
+    return port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
 def _normal_host(host: str) -> str | None:
     try:
         return host.encode("idna").decode("ascii").lower().rstrip(".")
@@ -46,7 +53,9 @@ def judge_link(url: str, *, intranet: str, allow_loopback_http: bool = False) ->
         target = urlsplit(resolved)
         base = urlsplit(intranet)
         shown = target.hostname or ""
-        port_ok = target.port == base.port
+        port_ok = _effective_port(target.scheme, target.port) == _effective_port(
+            base.scheme, base.port
+        )
     except ValueError:
         return LinkVerdict(url, False, "")
     if target.username is not None or target.password is not None or "@" in target.netloc:

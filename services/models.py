@@ -22,6 +22,10 @@ class NotificationKind(StrEnum):
     OTHER = "other"
 
 
+#: Reactions one can say "Bedankt!" for: a thank-you comment goes under one's own post.
+THANKABLE_KINDS = frozenset({NotificationKind.LIKE, NotificationKind.COMMENT})
+
+
 class CommentApi(StrEnum):
     """Which shape the server's comment-creation call has."""
 
@@ -165,7 +169,6 @@ class Alert:
     url: str
     actions: tuple[AlertAction, ...] = (AlertAction.OPEN, AlertAction.DISMISS)
     notification_id: int | None = None
-    replaces: str | None = None  # the platform id of the OS alert this one updates, if known
 
 
 class AlertPlanKind(StrEnum):
@@ -189,7 +192,6 @@ class AlertPlan:
     """What the alert policy decided to show; the desktop layer renders and translates it.
 
     `key` is stable for in-place updates (a group's key stays the same while it grows);
-    `replaces` is the platform id of the OS alert this one updates, when it is known.
     For SINGLE and GROUP, `notification` is the newest item (its id, url, text, kind).
     For SUMMARY, `count` is how many arrived and `more` says the count is a lower bound.
     """
@@ -201,7 +203,6 @@ class AlertPlan:
     actor_names: tuple[str, ...] = ()  # distinct, newest first
     title: str = ""  # the post's title snippet when the server text names one
     leader: bool = False  # new content by a leader ("from leadership")
-    replaces: str | None = None
     count: int = 0
     more: bool = False
     reason: SummaryReason | None = None

@@ -202,7 +202,17 @@ class Poller:
         number = fetched = 0
         while True:
             number += 1
-            page = await self.port.list_notifications(unseen_only=True, page=number, limit=limit)
+            try:
+                page = await self.port.list_notifications(
+                    unseen_only=True, page=number, limit=limit
+                )
+            except ServiceError as exc:
+                if not new:
+                    raise
+                # Items of earlier pages are already recorded as seen: alert them now rather
+                # than lose them; older pages count as backlog (bounded).
+                logger.info("Catch-up stopped at page %d (%s)", number, type(exc).__name__)
+                return tuple(new), True
             self._remember(page.items)
             fresh = self._take_new(page.items)
             unique = {n.fingerprint for n in page.items} - taken
@@ -265,11 +275,12 @@ class Poller:
             if self._resumed:
                 self._resumed = False
                 delay = self.start_delay()
-            self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=delay.total_seconds())
             except TimeoutError:
                 break
+            # Cleared only once consumed: a refresh asked for during a poll is not lost.
+            self._wake.clear()
             if not self._resumed:
                 break
         remaining = self.gap_remaining().total_seconds()

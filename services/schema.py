@@ -89,4 +89,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             used_at TEXT NOT NULL
         )""",
     ),
+    # 3: notifications the user said thanks for (one comment each, also after a restart)
+    (
+        """CREATE TABLE thanked (
+            notification_id INTEGER PRIMARY KEY,
+            thanked_at TEXT NOT NULL
+        )""",
+    ),
 )

@@ -48,20 +48,27 @@ class Database:
         self.report = report
 
     @classmethod
-    def open(cls, path: Path) -> Database:
+    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
         """Open (creating or migrating) the database; a corrupt file is moved aside first."""
         moved: Path | None = None
         try:
-            connection = _connect_checked(path)
-        except sqlite3.DatabaseError as exc:
-            moved = _move_aside(path)
-            logger.error("Database %s unreadable (%s); moved aside to %s", path.name, exc, moved)
-            connection = _connect_checked(path)
+            try:
+                connection = _connect_checked(path, busy_timeout_ms)
+            except _CorruptError as exc:
+                moved = _move_aside(path)
+                logger.error("Database %s corrupt (%s); moved aside to %s", path.name, exc, moved)
+                connection = _connect_checked(path, busy_timeout_ms)
+        except (sqlite3.Error, OSError) as exc:
+            # Locked, unreadable, no space: the file may be fine, so never move it aside.
+            raise StoreError(f"cannot open the database: {exc}") from exc
         try:
             migrated_from = _migrate(connection, path)
-        except BaseException:
+        except NewerSchemaError:
             connection.close()
             raise
+        except (sqlite3.Error, OSError) as exc:
+            connection.close()
+            raise StoreError(f"cannot migrate the database: {exc}") from exc
         return cls(connection, OpenReport(moved, migrated_from))
 
     @classmethod
@@ -114,17 +121,24 @@ def parse_db_time(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
-def _connect_checked(path: Path) -> sqlite3.Connection:
+class _CorruptError(Exception):
+    """The file is not a usable SQLite database (as opposed to locked or unreadable)."""
+
+
+_CORRUPT_CODES = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+
+def _connect_checked(path: Path, busy_timeout_ms: int) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
     try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        connection.execute("PRAGMA foreign_keys = ON")
-        row = connection.execute("PRAGMA quick_check").fetchone()
-        if row is None or row[0] != "ok":
-            raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
+        _check(connection, busy_timeout_ms)
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        name = getattr(exc, "sqlite_errorname", "")
+        if name in _CORRUPT_CODES or str(exc).startswith("quick_check"):
+            raise _CorruptError(str(exc)) from exc
+        raise
     except BaseException:
         connection.close()
         raise
@@ -132,6 +146,16 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
         with contextlib.suppress(OSError):
             path.chmod(0o600)
     return connection
+
+
+def _check(connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+    connection.execute("PRAGMA foreign_keys = ON")
+    row = connection.execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
 
 
 def _move_aside(path: Path) -> Path:

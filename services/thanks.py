@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from services.alert_policy import quoted_title
 from services.errors import OfflineError, ServiceError, ValidationError
-from services.models import Capabilities, CommentApi, Notification, NotificationKind
+from services.models import THANKABLE_KINDS, Capabilities, CommentApi, Notification
 from services.people import fold
 from services.port import IntranetPort
+from services.store import Database, StoreError, db_time
 
 logger = logging.getLogger(__name__)
 
-THANKABLE = frozenset({NotificationKind.LIKE, NotificationKind.COMMENT, NotificationKind.MENTION})
 RECENT_POSTS_SEARCHED = 50
 
 
@@ -35,7 +36,7 @@ def can_thank(notification: Notification, capabilities: Capabilities | None) -> 
     return (
         capabilities is not None
         and capabilities.comment_api is not CommentApi.UNKNOWN
-        and notification.kind in THANKABLE
+        and notification.kind in THANKABLE_KINDS
     )
 
 
@@ -60,15 +61,46 @@ async def find_post(port: IntranetPort, notification: Notification, my_guid: str
 
 
 class Thanker:
-    """Posts one thank-you comment per notification; a second request is refused."""
+    """Posts one thank-you comment per notification; a second request is refused.
 
-    def __init__(self, port: IntranetPort) -> None:
+    The notification counts as thanked before the first await (two clicks in a row cannot
+    both pass) and is recorded in the database, so a restart does not offer it again.
+    """
+
+    def __init__(self, port: IntranetPort, db: Database | None = None) -> None:
         self._port = port
+        self._db = db
         self._done: set[int] = set()
+        if db is not None:
+            rows = db.connection.execute("SELECT notification_id FROM thanked").fetchall()
+            self._done.update(int(row[0]) for row in rows)
 
     def already_thanked(self, notification_id: int) -> bool:
-        """Whether this session already thanked for the notification."""
+        """Whether the notification was thanked for (or is being thanked for now)."""
         return notification_id in self._done
+
+    def _record(self, notification_id: int, *, done: bool) -> None:
+        if done:
+            self._done.add(notification_id)
+        else:
+            self._done.discard(notification_id)
+        if self._db is None:
+            return
+        try:
+            with self._db.transaction() as conn:
+                if done:
+                    conn.execute(
+                        "INSERT OR IGNORE INTO thanked (notification_id, thanked_at) VALUES (?, ?)",
+                        (notification_id, db_time(datetime.now(UTC))),
+                    )
+                else:
+                    conn.execute(
+                        "DELETE FROM thanked WHERE notification_id = ?", (notification_id,)
+                    )
+        except StoreError as exc:
+            logger.warning(
+                "Could not record the thanks for notification %d: %s", notification_id, exc
+            )
 
     async def thank(
         self,
@@ -86,20 +118,26 @@ class Thanker:
         """
         if notification.id in self._done:
             raise ValidationError("already thanked for this notification", status=0)
-        target = await find_post(self._port, notification, my_guid)
+        self._done.add(notification.id)  # before any await: a second click is refused
+        try:
+            target = await find_post(self._port, notification, my_guid)
+        except ServiceError:
+            self._done.discard(notification.id)  # nothing was posted yet
+            raise
         if target is None:
+            self._done.discard(notification.id)
             raise ValidationError("the post of this notification was not found", status=0)
-        self._done.add(notification.id)
+        self._record(notification.id, done=True)
         try:
             return await self._port.comment_on_post(
                 target.post_id, target.content_id, message, api=capabilities.comment_api
             )
         except ValidationError:
-            self._done.discard(notification.id)  # refused before or by the server: retry is safe
+            self._record(notification.id, done=False)  # refused: a retry is safe
             raise
         except OfflineError as exc:
             if exc.nothing_sent:
-                self._done.discard(notification.id)
+                self._record(notification.id, done=False)
             raise
         except ServiceError:
             logger.warning(

@@ -21,12 +21,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from services.models import Notification, NotificationKind
+from services.models import THANKABLE_KINDS, Notification, NotificationKind
 from services.text import clean_text
 from ui.relative_time import relative_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-THANKABLE_KINDS = frozenset({NotificationKind.LIKE, NotificationKind.COMMENT})
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
 

@@ -14,7 +14,7 @@ def test_panel_host_creates_the_panel_lazily_with_the_latest_state(qtbot):
     assert not host.created
     panel = host.panel()
     qtbot.addWidget(panel)
-    assert host.created
+    assert host.panel() is panel  # created once, then reused
     assert panel.model.rowCount() == 2
     with qtbot.waitSignal(host.open_requested) as opened:
         panel.open_requested.emit(2)

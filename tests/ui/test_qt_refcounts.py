@@ -13,6 +13,7 @@ import gc
 import sys
 
 import pytest
+
 from PySide6.QtCore import QTimer
 
 from desktop.qt_async import QEventLoop

@@ -102,14 +102,12 @@ def test_policy_likes_on_one_post_in_one_poll_are_one_group():
 def test_policy_later_likes_within_15_minutes_update_the_group_in_place():
     h = Harness()
     first = h.poll([like(1, "Jan")])[0]
-    h.policy.remember_platform_id(first, "os-42")
     # HumHub regroups: same notification id, rewritten text, new originator
     regrouped = replace(
         like(1, "Fatima"), text='Fatima en Jan vinden je bericht "Kerstborrel" leuk.'
     )
     second = h.poll([regrouped], T0 + timedelta(minutes=5))[0]
-    assert second.key == first.key
-    assert second.replaces == "os-42"
+    assert second.key == first.key  # the notifier replaces the alert with the same key
     assert second.actor_names == ("Fatima", "Jan")
     third = h.poll([like(2, "Piet")], T0 + timedelta(minutes=14))[0]
     assert third.key == first.key
@@ -119,10 +117,8 @@ def test_policy_later_likes_within_15_minutes_update_the_group_in_place():
 def test_policy_likes_after_15_minutes_start_a_new_group():
     h = Harness()
     first = h.poll([like(1, "Jan")])[0]
-    h.policy.remember_platform_id(first, "os-42")
     later = h.poll([like(2, "Piet")], T0 + timedelta(minutes=16))[0]
     assert later.key != first.key
-    assert later.replaces is None
     assert later.actor_names == ("Piet",)
 
 

@@ -94,3 +94,8 @@ def test_link_policy_dangerous_prefixes_never_open(prefix, rest):
 
         assert (urlsplit(verdict.url).hostname or "").rstrip(".") == "intranet.example.org"
         assert not prefix.startswith(("javascript", "file", "https://intranet.example.org@"))
+
+
+def test_link_policy_explicit_default_port_is_the_same_origin():
+    assert judge_link("https://intranet.example.org:443/p/1", intranet=INTRANET).allowed
+    assert not judge_link("https://intranet.example.org:8443/p/1", intranet=INTRANET).allowed

@@ -126,3 +126,17 @@ def test_poller_start_delay_is_within_ten_seconds():
     assert min(delays) >= 0
     assert max(delays) <= 10
     assert max(delays) - min(delays) > 5  # actually spread, not constant
+
+
+def test_poller_keeps_a_refresh_asked_for_during_a_poll():
+    clock = FakeClock()
+    port = FakePort()
+    poller = Poller(port, clock, random.Random(7))
+    port.on_call = lambda name: poller.refresh_soon()  # e.g. the panel opened mid-request
+
+    async def go() -> None:
+        await poller.poll_once()
+        clock.advance(MIN_GAP)
+        await asyncio.wait_for(poller._sleep(timedelta(minutes=5)), timeout=2)
+
+    asyncio.run(go())  # returns at once instead of waiting the full interval

@@ -7,7 +7,7 @@ import random
 
 from services.alert_policy import AlertPolicy
 from services.errors import OfflineError
-from services.models import AlertPlanKind, Notification, Person, SummaryReason
+from services.models import AlertPlanKind, ConnectionState, Notification, Person, SummaryReason
 from services.poller import CATCH_UP_LIMIT, PAGE_SIZE, Poller
 from services.seen import SeenStore
 from services.settings import Settings
@@ -159,3 +159,20 @@ def test_poller_fetches_again_when_a_page_request_failed():
     assert failed.error is not None
     again = asyncio.run(poller.poll_once())
     assert [n.id for n in again.new] == [1]
+
+
+def test_poller_alerts_earlier_pages_when_a_later_page_fails():
+    port = FakePort(unseen=[make_notification(i) for i in range(60, 0, -1)])
+
+    def fail_second_page(name: str) -> None:
+        if name == "list_notifications" and port.calls.count(name) == 2:
+            raise OfflineError("reset mid-response")
+
+    port.on_call = fail_second_page
+    poller = _poller(port)
+    outcome = asyncio.run(poller.poll_once())
+    assert outcome.state is ConnectionState.ONLINE
+    assert len(outcome.new) == 50  # the first page is not lost
+    assert outcome.bounded  # the rest counts as backlog in the summary
+    again = asyncio.run(poller.poll_once())
+    assert again.new == ()  # nothing alerted twice

@@ -156,3 +156,21 @@ def test_store_disk_full_raises_store_error_and_keeps_earlier_rows(tmp_path):
     assert db.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert SeenStore(db).count() == int(committed)
     db.close()
+
+
+def test_store_locked_database_is_not_moved_aside(tmp_path):
+    path = tmp_path / "locked.sqlite3"
+    Database.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # e.g. a backup tool holding the file
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError):
+            Database.open(path, busy_timeout_ms=100)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    reopened = Database.open(path)
+    assert reopened.report.moved_aside is None
+    reopened.close()

@@ -9,6 +9,7 @@ import pytest
 
 from services.errors import OfflineError, ServerError, ValidationError
 from services.models import Capabilities, CommentApi, NotificationKind, Person, Post
+from services.store import Database
 from services.thanks import Thanker, can_thank, find_post
 from tests.fakes.port import FakePort, make_notification
 
@@ -107,3 +108,34 @@ def test_can_thank_needs_a_comment_api_and_a_positive_kind():
     assert not can_thank(like, None)
     assert not can_thank(like, Capabilities(True, CommentApi.UNKNOWN, False))
     assert not can_thank(replace(like, kind=NotificationKind.FOLLOW), CAPS)
+
+
+def test_thanks_two_clicks_at_once_post_one_comment():
+    port = FakePort(recent_posts=[_post(2, "Dank aan iedereen")])
+    thanker = Thanker(port)
+    n = _like('Jan vindt je bericht "Dank aan iedereen" leuk.')
+
+    async def both() -> list[int | BaseException]:
+        return list(
+            await asyncio.gather(
+                thanker.thank(n, "Bedankt!", capabilities=CAPS, my_guid=ME.guid),
+                thanker.thank(n, "Bedankt!", capabilities=CAPS, my_guid=ME.guid),
+                return_exceptions=True,
+            )
+        )
+
+    results = asyncio.run(both())
+    assert port.calls.count("comment_on_post") == 1
+    assert sum(isinstance(r, ValidationError) for r in results) == 1
+
+
+def test_thanks_are_remembered_across_a_restart(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    port = FakePort(recent_posts=[_post(2, "Dank aan iedereen")])
+    n = _like('Jan vindt je bericht "Dank aan iedereen" leuk.')
+    db = Database.open(path)
+    asyncio.run(Thanker(port, db).thank(n, "Bedankt!", capabilities=CAPS, my_guid=ME.guid))
+    db.close()
+    again = Database.open(path)
+    assert Thanker(port, again).already_thanked(n.id)
+    again.close()
