@@ -157,3 +157,69 @@ def test_controller_start_and_shutdown_close_the_port(qtbot):
     asyncio.run(go())
     assert port.calls[0] == "probe_unseen"
     assert port.calls[-1] == "aclose"
+
+
+def _run(coro):
+    return asyncio.run(coro)
+
+
+def test_controller_mark_all_read_clears_the_badge(qtbot):
+    port = FakePort(unseen=[make_notification(1)])
+    controller, _ = _controller(port)
+    _run_poll(controller, port)
+    with qtbot.waitSignal(controller.unread_changed) as unread:
+        _run(controller._mark_all_read())
+    assert unread.args == [0]
+    assert "mark_all_seen" in port.calls
+
+
+def test_controller_panel_gets_recent_items_and_unread_ids(qtbot):
+    port = FakePort(unseen=[make_notification(3), make_notification(2)])
+    controller, _ = _controller(port)
+    with qtbot.waitSignal(controller.notifications_changed) as changed:
+        _run(controller._load_panel())
+    items, unread = changed.args
+    assert [n.id for n in items] == [3, 2]
+    assert unread == frozenset({3, 2})
+
+
+def test_controller_pause_holds_alerts_and_resume_summarises(qtbot):
+    port = FakePort()
+    controller, notifier = _controller(port)
+
+    async def go() -> None:
+        controller.pause("1h")
+        port.unseen[:0] = [make_notification(5), make_notification(4)]
+        await controller.handle_outcome(await controller._poller.poll_once())
+        assert notifier.shown == []  # quiet: straight to the panel
+        controller.pause("resume")
+        controller._poller.forget_probe()
+        await controller.handle_outcome(await controller._poller.poll_once())
+
+    with qtbot.waitSignal(controller.paused_changed):
+        _run(go())
+    assert len(notifier.shown) == 1
+    assert "2" in notifier.shown[0].body  # one summary of what arrived meanwhile
+
+
+def test_controller_restarts_polling_after_a_401(qtbot):
+    from services.errors import AuthError
+
+    port = FakePort(fail_with=[AuthError("expired", status=401)])
+    controller, _ = _controller(port)
+    states: list[str] = []
+    controller.connection_changed.connect(lambda state, _retry: states.append(state))
+
+    async def go() -> None:
+        controller.start(first_delay=timedelta(0))
+        await asyncio.sleep(0.05)
+        assert controller.state is ConnectionState.AUTH_REQUIRED
+        controller._poller.start_jitter = timedelta(0)
+        controller._clock.advance(timedelta(seconds=11))  # type: ignore[attr-defined]
+        controller.restart_polling()
+        await asyncio.sleep(0.05)
+        await controller.shutdown()
+
+    _run(go())
+    assert states[0] == ConnectionState.AUTH_REQUIRED.value
+    assert ConnectionState.ONLINE.value in states[1:]
