@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from services.models import (
     Alert,
@@ -65,23 +65,25 @@ def _body(plan: AlertPlan, n: Notification) -> str:
     return n.text
 
 
+class Alerts(QObject):
+    """The "Alerts" translation context for plural strings.
+
+    PySide6's lupdate records plural forms only for `self.tr` in a QObject subclass, not for
+    `QCoreApplication.translate(..., n)`; the other alert strings use the same context.
+    """
+
+    def summary(self, plan: AlertPlan) -> str:
+        if plan.reason is SummaryReason.QUIET_ENDED:
+            return self.tr("While alerts were paused, %n notification(s) arrived.", "", plan.count)
+        if plan.reason is SummaryReason.RATE_LIMIT:
+            return self.tr("%n more new notification(s).", "", plan.count)
+        if plan.more:
+            return self.tr("You have more than %n new notifications.", "", plan.count)
+        return self.tr("You have %n new notification(s).", "", plan.count)
+
+
 def _summary(plan: AlertPlan) -> Alert:
-    if plan.reason is SummaryReason.QUIET_ENDED:
-        body = QCoreApplication.translate(
-            "Alerts", "While alerts were paused, %n notification(s) arrived.", None, plan.count
-        )
-    elif plan.reason is SummaryReason.RATE_LIMIT:
-        body = QCoreApplication.translate(
-            "Alerts", "%n more new notification(s).", None, plan.count
-        )
-    elif plan.more:
-        body = QCoreApplication.translate(
-            "Alerts", "You have more than %n new notifications.", None, plan.count
-        )
-    else:
-        body = QCoreApplication.translate(
-            "Alerts", "You have %n new notification(s).", None, plan.count
-        )
+    body = Alerts().summary(plan)
     return Alert(
         key=plan.key,
         title=QCoreApplication.translate("Alerts", "Startpunt"),

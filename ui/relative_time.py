@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 JUST_NOW = timedelta(minutes=1)
 # Late at night "3 hours ago" reads better than "yesterday" for something at 23:00.
@@ -18,6 +18,32 @@ DAYS_IN_WORDS = 7
 
 _WEEKDAY = re.compile(r"\s*dddd[,\s]*")
 _YEAR = re.compile(r"^y+(?:\s*'[^']*')?[.,\s/年년-]*|[.,\s/-]*y+[.年년]?")
+
+
+class RelativeTime(QObject):
+    """The translation context of relative times.
+
+    Plural strings go through `self.tr` in a QObject subclass: PySide6's lupdate records
+    plural forms only for that call (not for `QCoreApplication.translate(..., n)`).
+    """
+
+    def minutes_ago(self, n: int) -> str:
+        return self.tr("%n minute(s) ago", "", n)
+
+    def hours_ago(self, n: int) -> str:
+        return self.tr("%n hour(s) ago", "", n)
+
+    def days_ago(self, n: int) -> str:
+        return self.tr("%n day(s) ago", "", n)
+
+
+_WORDS: list[RelativeTime] = []
+
+
+def _words() -> RelativeTime:
+    if not _WORDS:
+        _WORDS.append(RelativeTime())
+    return _WORDS[0]
 
 
 def relative_time(now: datetime, when: datetime, *, locale: QLocale | None = None) -> str:
@@ -34,15 +60,15 @@ def relative_time(now: datetime, when: datetime, *, locale: QLocale | None = Non
         return QCoreApplication.translate("RelativeTime", "just now")
     if age < timedelta(hours=1):
         minutes = age // timedelta(minutes=1)
-        return QCoreApplication.translate("RelativeTime", "%n minute(s) ago", None, minutes)
+        return _words().minutes_ago(minutes)
     days = (now.date() - when.date()).days
     if days == 0 or age < HOURS_ACROSS_MIDNIGHT:
         hours = age // timedelta(hours=1)
-        return QCoreApplication.translate("RelativeTime", "%n hour(s) ago", None, hours)
+        return _words().hours_ago(hours)
     if days == 1:
         return QCoreApplication.translate("RelativeTime", "yesterday")
     if days < DAYS_IN_WORDS:
-        return QCoreApplication.translate("RelativeTime", "%n day(s) ago", None, days)
+        return _words().days_ago(days)
     return format_date(when, same_year=when.year == now.year, locale=locale)
 
 

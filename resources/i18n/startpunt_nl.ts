@@ -63,6 +63,14 @@
         <source>Startpunt</source>
         <translation>Startpunt</translation>
     </message>
+    <message>
+        <source>Startpunt&apos;s local data was damaged and has been reset. Nothing on the intranet was affected; you may see some notifications again.</source>
+        <translation>De gegevens van Startpunt op deze computer waren beschadigd en zijn opnieuw begonnen. Op het intranet is niets veranderd; misschien zie je sommige meldingen nog een keer.</translation>
+    </message>
+    <message>
+        <source>Startpunt can&apos;t save its local data right now (is the disk full?). Posts can&apos;t wait offline and notifications may repeat until this is solved.</source>
+        <translation>Startpunt kan nu niets opslaan op deze computer (is de schijf vol?). Berichten kunnen niet wachten tot je weer online bent en meldingen kunnen dubbel komen tot dit is opgelost.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
@@ -434,6 +442,10 @@
     <message>
         <source>Mark all read</source>
         <translation>Alles gelezen</translation>
+    </message>
+    <message>
+        <source>Try to connect again</source>
+        <translation>Opnieuw verbinden</translation>
     </message>
     <message>
         <source>Open intranet</source>
