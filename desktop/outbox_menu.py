@@ -1,4 +1,8 @@
-"""The tray's "Waiting posts" submenu: queued and failed posts, with retry, edit and discard."""
+"""The tray's "Waiting posts" submenu: queued and failed posts, with retry, edit and discard.
+
+Rebuilt on every outbox change. `QMenu.clear()` removes the entries but not the submenus that
+`addMenu(title)` created (they are children of this menu), so those are deleted explicitly.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ class OutboxMenu(QMenu):
         self.setTitle(self.tr("Waiting posts"))
         self.menuAction().setVisible(False)
         self._count = 0
+        self._submenus: list[QMenu] = []
 
     @property
     def count(self) -> int:
@@ -32,6 +37,9 @@ class OutboxMenu(QMenu):
     def set_items(self, items: Sequence[OutboxItem]) -> None:
         """Show these waiting posts (oldest first)."""
         self.clear()
+        for sub in self._submenus:
+            sub.deleteLater()  # later: it may be the menu being shown or triggering this
+        self._submenus.clear()
         waiting = [item for item in items if item.waiting]
         self._count = len(waiting)
         self.setTitle(self.tr("Waiting posts (%1)").replace("%1", str(self._count)))
@@ -50,6 +58,7 @@ class OutboxMenu(QMenu):
         if len(preview) > PREVIEW_CHARS:
             preview = preview[: PREVIEW_CHARS - 1] + "…"
         sub = self.addMenu(self._label(item, preview))
+        self._submenus.append(sub)
         for key, text in (
             ("retry", self.tr("Send again")),
             ("edit", self.tr("Edit…")),

@@ -4,6 +4,12 @@ The only place that turns dialog intents into outbox/draft calls and sender resu
 signals. `outbox_changed(tuple[OutboxItem, ...])` lists posts not sent yet (for the tray and
 the panel); `post_sent(url)` fires when a post is on the intranet; `open_url_requested(url)`
 asks the composition root to open a link through `Browser` (never opened here).
+
+Once the dialog exists it holds the newest text (the database draft may be up to a debounce
+behind), so reopening it or a forwarded `post TEXT` builds on what it shows. Edit… holds the
+outbox row (`Outbox.hold`) so the sender can't send the original meanwhile; posting the edit
+rewrites the row, closing or discarding it releases the row. The new post being written is
+kept aside (and saved) while an edit is shown, and comes back afterwards.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.single_instance import Command
 from services.clock import Clock
-from services.compose import Composition, Draft, OutboxItem
+from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, edit_slot
 from services.drafts import DraftStore, order_targets
 from services.errors import ServiceError
 from services.mentions import resolve_mentions
@@ -71,6 +77,7 @@ class PostingController(QObject):
         self._people = people
         self._guidelines_url = guidelines_url
         self._dialog: QuickPostDialog | None = None
+        self._set_aside: Draft | None = None  # the new post being written while an edit shows
         self._profile: Container | None = None
         self._spaces: tuple[Container, ...] = ()
         self._task: asyncio.Task[None] | None = None
@@ -81,6 +88,7 @@ class PostingController(QObject):
         """Recover interrupted sends, then start sending in the background."""
         try:
             self.outbox.recover()
+            self.outbox.release_stale_holds()  # edits left open when the app last stopped
         except StoreError:
             logger.exception("Outbox: could not recover interrupted sends")
         self._emit_waiting()
@@ -119,17 +127,24 @@ class PostingController(QObject):
         return self._dialog
 
     def open_dialog(self, text: str = "", *, editing: OutboxItem | None = None) -> QuickPostDialog:
-        """Show the dialog with the saved draft (or `text`, or an outbox item to edit)."""
+        """Show the dialog with what is being written (or `text` added, or an item to edit).
+
+        The first time, that is the saved draft; later, the dialog's own (newer) text. An item
+        that can't be held for editing (it is being sent) leaves the dialog as it is.
+        """
+        fresh = self._dialog is None
         dialog = self._ensure_dialog()
         dialog.set_targets(self._targets())
-        draft = editing.as_draft() if editing else self._load_draft()
-        if text:  # `startpunt post TEXT`: added to a saved draft, never replacing it
-            known = resolve_mentions(text, self._people) if self._people else ()
-            old = draft or Draft()
-            joined = f"{old.text.rstrip()}\n{text}" if old.text.strip() else text
-            draft = Draft(joined, old.container_id, old.mentions + known, old.topics)
-        if draft is not None:
-            dialog.set_draft(draft)
+        base: Draft | None = None
+        if editing is not None:
+            if not self._begin_edit(dialog, editing, fresh=fresh):
+                return dialog
+        elif fresh:
+            base = self._load_draft()
+            if base is not None:
+                dialog.set_draft(base)
+        if text:  # `startpunt post TEXT`: added to the draft, never replacing it
+            self._append(dialog, text, base if fresh and editing is None else None)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
@@ -138,10 +153,50 @@ class PostingController(QObject):
         return dialog
 
     def edit(self, client_id: str) -> None:
-        """Open a queued or refused post in the dialog."""
+        """Open a queued or refused post in the dialog (held: not sent while edited)."""
         item = self.outbox.get(client_id)
         if item is not None and item.waiting:
             self.open_dialog(editing=item)
+
+    def _append(self, dialog: QuickPostDialog, text: str, base: Draft | None) -> None:
+        """Add a forwarded text to what is being written, and save it at once."""
+        known = resolve_mentions(text, self._people) if self._people else ()
+        old = base or dialog.draft()
+        joined = f"{old.text.rstrip()}\n{text}" if old.text.strip() else text
+        dialog.set_draft(
+            Draft(joined, old.container_id, old.mentions + known, old.topics, old.editing)
+        )
+        dialog.flush_draft()
+
+    def _begin_edit(self, dialog: QuickPostDialog, item: OutboxItem, *, fresh: bool) -> bool:
+        """Hold the row and show it; the new post being written is saved and set aside."""
+        shown = None if fresh else dialog.draft()
+        if shown is not None and shown.editing == item.client_id:
+            return True  # already being edited
+        try:
+            held = self.outbox.hold(item.client_id)
+        except StoreError as exc:
+            logger.error("Could not hold a post for editing: %s", exc)
+            held = None
+        if held is None:
+            logger.info("Outbox: %s is being sent; not opened for editing", item.client_id[:8])
+            self._emit_waiting()
+            return False
+        if shown is not None and shown.editing is not None:  # another edit: cancel it
+            self._store_call(lambda: self.outbox.release(str(shown.editing)))
+        elif shown is not None:
+            dialog.save_pending()
+            self._set_aside = shown
+        saved = self._load_draft(edit_slot(item.client_id))  # an edit a crash interrupted
+        dialog.set_draft(saved or held.as_draft())
+        self._emit_waiting()
+        return True
+
+    def _end_edit(self, dialog: QuickPostDialog) -> None:
+        """Back to the new post that was set aside (or the saved draft)."""
+        aside, self._set_aside = self._set_aside, None
+        draft = aside or self._load_draft()
+        dialog.set_draft(draft or Draft(container_id=dialog.draft().container_id))
 
     def retry(self, client_id: str) -> None:
         self._store_call(lambda: self.outbox.retry(client_id))
@@ -169,13 +224,14 @@ class PostingController(QObject):
             dialog.post_requested.connect(self._on_dialog_post_requested)
             dialog.draft_changed.connect(self._on_dialog_draft_changed)
             dialog.draft_discarded.connect(self._on_dialog_draft_discarded)
+            dialog.rejected.connect(self._on_dialog_rejected)
             dialog.guidelines_requested.connect(self.open_url_requested)
             self._dialog = dialog
         return self._dialog
 
-    def _load_draft(self) -> Draft | None:
+    def _load_draft(self, slot: str = QUICK_POST_SLOT) -> Draft | None:
         try:
-            return self._drafts.load()
+            return self._drafts.load(slot)
         except ServiceError:
             logger.exception("Could not read the saved draft")
             return None
@@ -218,6 +274,8 @@ class PostingController(QObject):
             dialog.show_save_failed(disk_full=is_disk_full(exc))
             return
         dialog.mark_queued()
+        if composition.draft.editing is not None:
+            self._end_edit(dialog)
         self._emit_waiting()
         self._sender.wake()
 
@@ -232,8 +290,22 @@ class PostingController(QObject):
         if self._dialog is not None:
             self._dialog.show_saved()
 
-    def _on_dialog_draft_discarded(self) -> None:
-        self._store_call(self._drafts.clear)
+    def _on_dialog_draft_discarded(self, discarded: Draft) -> None:
+        if discarded.editing is None:
+            self._store_call(self._drafts.clear)
+            return
+        self._store_call(lambda: self.outbox.release(str(discarded.editing)))
+        if self._dialog is not None:
+            self._end_edit(self._dialog)
+
+    def _on_dialog_rejected(self) -> None:
+        """Closed (Esc, Close, quitting): a new post's text stays; an edit is cancelled."""
+        dialog = self._dialog
+        editing = None if dialog is None else dialog.draft().editing
+        if dialog is None or editing is None:
+            return
+        self._store_call(lambda: self.outbox.release(editing))
+        self._end_edit(dialog)
 
     # -- sending ----------------------------------------------------------------------------
     async def _on_result(self, result: SendResult) -> None:

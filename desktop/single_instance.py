@@ -2,8 +2,10 @@
 
 A `QLockFile` in the data folder says which process runs (a crashed holder is detected by its
 PID, RELIABILITY row 30); a `QLocalServer` named after the data folder receives commands
-from later launches (`show`, `post <text>`), one JSON line each, answered with `ok`. A socket
-file left by a crash is removed (`QLocalServer.removeServer`) before listening. This runs
+from later launches (`show`, `post <text>`), one JSON line per connection, answered with `ok`.
+Each line carries a random id that a launch keeps across its retries and the server remembers
+for a minute, so a command whose `ok` came too late is answered again but not run twice (a
+`post TEXT` appended twice). A socket file left by a crash is removed (`QLocalServer.removeServer`) before listening. This runs
 first thing on start-up, so it only touches QtCore/QtNetwork and never waits when alone.
 """
 
@@ -13,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 LOCK_FILE = "startpunt.lock"
 FORWARD_TIMEOUT_S = 5.0  # the first instance may still be starting
 MAX_COMMAND_BYTES = 256 * 1024
+REMEMBER_IDS_S = 60.0  # well beyond a launch's FORWARD_TIMEOUT_S of retries
 _REPLY = b"ok\n"
 
 
@@ -42,20 +46,33 @@ class Command:
     name: str = "show"
     text: str = ""
 
-    def encode(self) -> bytes:
-        return json.dumps({"command": self.name, "text": self.text}).encode() + b"\n"
+    def encode(self, *, command_id: str = "") -> bytes:
+        """One JSON line; `command_id` lets the server drop a retried copy."""
+        raw = {"command": self.name, "text": self.text}
+        if command_id:
+            raw["id"] = command_id
+        return json.dumps(raw).encode() + b"\n"
 
     @classmethod
     def decode(cls, data: bytes) -> Command | None:
         """A command from one line of JSON; None when it is not one we know."""
-        try:
-            raw = json.loads(data.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return None
-        if not isinstance(raw, dict) or raw.get("command") not in ("show", "post"):
-            return None
-        text = raw.get("text", "")
-        return cls(str(raw["command"]), text if isinstance(text, str) else "")
+        return _decode_line(data)[0]
+
+
+def _decode_line(data: bytes) -> tuple[Command | None, str]:
+    """The command in one line of JSON (None when unknown) and its id ("" when none)."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None, ""
+    if not isinstance(raw, dict) or raw.get("command") not in ("show", "post"):
+        return None, ""
+    text = raw.get("text", "")
+    command_id = raw.get("id", "")
+    return (
+        Command(str(raw["command"]), text if isinstance(text, str) else ""),
+        command_id if isinstance(command_id, str) else "",
+    )
 
 
 def server_name(data_dir: Path) -> str:
@@ -75,7 +92,8 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self.initial = initial
         self._handler: Callable[[Command], None] | None = None
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._buffers: dict[QLocalSocket, bytearray | None] = {}  # None: answered
+        self._seen_ids: dict[str, float] = {}  # command id → monotonic time handled
 
     def start(self, handler: Callable[[Command], None]) -> None:
         """Listen for other launches (needs the QApplication) and handle the first command.
@@ -111,27 +129,45 @@ class SingleInstance(QObject):
             socket.disconnected.connect(lambda s=socket: self._forget(s))
 
     def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.get(socket)
-        if buffer is None:
+        if socket not in self._buffers:
             return
-        buffer += bytes(socket.readAll().data())
+        buffer = self._buffers[socket]
+        data = bytes(socket.readAll().data())
+        if buffer is None:  # answered: one command per connection, the rest is ignored
+            return
+        buffer += data
         if len(buffer) > MAX_COMMAND_BYTES:
             logger.warning("Ignored an oversized command from another launch")
+            self._buffers[socket] = None
             socket.abort()
             return
         if b"\n" not in buffer:
             return
-        command = Command.decode(bytes(buffer).split(b"\n", 1)[0])
+        self._buffers[socket] = None  # consumed before anything can call back in here
+        command, command_id = _decode_line(bytes(buffer).split(b"\n", 1)[0])
         socket.write(_REPLY if command is not None else b"?\n")
         socket.flush()
         socket.disconnectFromServer()
         if command is None:
             logger.warning("Ignored an unknown command from another launch")
-        elif self._handler is not None:
+        elif self._first_time(command_id) and self._handler is not None:
             self._handler(command)
 
+    def _first_time(self, command_id: str) -> bool:
+        """Whether a command id was not handled within the last minute (no id: always)."""
+        now = time.monotonic()
+        self._seen_ids = {k: t for k, t in self._seen_ids.items() if now - t < REMEMBER_IDS_S}
+        if not command_id:
+            return True
+        if command_id in self._seen_ids:
+            logger.info("Ignored a repeated command from another launch")
+            return False
+        self._seen_ids[command_id] = now
+        return True
+
     def _forget(self, socket: QLocalSocket) -> None:
-        if self._buffers.pop(socket, None) is not None:
+        if socket in self._buffers:
+            del self._buffers[socket]
             socket.deleteLater()
 
 
@@ -147,11 +183,12 @@ def acquire_or_forward(
     lock = QLockFile(str(paths.data / LOCK_FILE))
     lock.setStaleLockTime(0)  # never stale by age: a running app holds it for days
     name = server_name(paths.data)
+    data = command.encode(command_id=secrets.token_hex(8))  # the same id on every retry
     deadline = time.monotonic() + timeout_s
     while True:
         if lock.tryLock(0):
             return SingleInstance(lock, name, command)
-        if _forward(name, command, timeout_ms=500):
+        if _forward(name, data, timeout_ms=500):
             logger.debug("Forwarded %r to the running instance", command.name)
             return None
         if time.monotonic() > deadline:
@@ -159,12 +196,13 @@ def acquire_or_forward(
         time.sleep(0.05)
 
 
-def _forward(name: str, command: Command, *, timeout_ms: int) -> bool:
+def _forward(name: str, data: bytes, *, timeout_ms: int) -> bool:
+    """Send one encoded command; True once the server answered `ok`."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(command.encode())
+    socket.write(data)
     socket.waitForBytesWritten(timeout_ms)
     reply = b""
     while _REPLY not in reply and socket.waitForReadyRead(timeout_ms * 4):

@@ -13,6 +13,7 @@ from enum import StrEnum
 from services.models import Container, Person
 
 QUICK_POST_SLOT = "quick_post"
+EDIT_SLOT_PREFIX = "edit:"  # + the client id: an edit never touches the quick-post draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,16 @@ class Draft:
         """Nothing worth keeping: no text (a target alone is not a draft)."""
         return not self.text.strip()
 
+    @property
+    def slot(self) -> str:
+        """Where this draft is kept: the quick-post slot, or its own slot for an edit."""
+        return QUICK_POST_SLOT if self.editing is None else edit_slot(self.editing)
+
+
+def edit_slot(client_id: str) -> str:
+    """The draft slot of an edit of outbox row `client_id`."""
+    return EDIT_SLOT_PREFIX + client_id
+
 
 @dataclass(frozen=True, slots=True)
 class Composition:
@@ -52,6 +63,7 @@ class OutboxState(StrEnum):
     SENT = "sent"
     AMBIGUOUS = "ambiguous"
     NEEDS_ATTENTION = "needs_attention"
+    EDITING = "editing"  # held while the user edits it: never sent until posted or cancelled
     DISCARDED = "discarded"
 
 

@@ -2,7 +2,9 @@
 
 Pure Python (sqlite3 through `services.store.Database`). A draft is saved as the user types
 (the dialog debounces) and cleared in the same transaction that queues the post
-(`clear_draft`), so a crash can never leave both a draft and its queued post.
+(`clear_draft`), so a crash can never leave both a draft and its queued post. The quick-post
+draft has one slot; an edit of a waiting post has its own (`Draft.slot`), so editing a post
+never overwrites or clears the draft of a new one.
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ class DraftStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def save(self, draft: Draft, now: datetime, *, slot: str = QUICK_POST_SLOT) -> None:
-        """Keep `draft` (an empty one deletes the slot)."""
+    def save(self, draft: Draft, now: datetime, *, slot: str | None = None) -> None:
+        """Keep `draft` in its slot (`Draft.slot` unless given); an empty one deletes it."""
+        slot = draft.slot if slot is None else slot
         with self._db.transaction() as conn:
             if draft.is_empty:
                 clear_draft(conn, slot)

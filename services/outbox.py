@@ -7,10 +7,13 @@ enqueue time. States (RELIABILITY §5):
                              ↘ AMBIGUOUS → read back the container's posts → SENT | QUEUED
                              ↘ NEEDS_ATTENTION (403/404/400/422: text and server message kept)
     401: the row stays QUEUED and sending pauses until `resume()` (after signing in again).
+    QUEUED | NEEDS_ATTENTION → EDITING (`hold`: the user edits it; never sent) → QUEUED with
+    the new text (`enqueue` of the edit) | back where it was (`release`: edit cancelled).
 
 HumHub has no idempotency key, so a POST that may have reached the server (lost connection,
 read timeout, 500/502/504, an unreadable 2xx) is never repeated before the container's newest
-posts were read back and none matched. Rows are claimed with a conditional UPDATE and a lease,
+posts were read back and none matched. Only the signed-in user's posts created after the
+row's first attempt (less a clock-skew allowance) can match. Rows are claimed with a conditional UPDATE and a lease,
 so two processes never send the same row. Nothing is deleted: discarding is explicit.
 """
 
@@ -22,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from services.clock import Clock
-from services.compose import Composition, OutboxItem, OutboxProblem, OutboxState
+from services.compose import Composition, OutboxItem, OutboxProblem, OutboxState, edit_slot
 from services.drafts import (
     clear_draft,
     people_to_json,
@@ -31,7 +34,7 @@ from services.drafts import (
 )
 from services.errors import ServiceError
 from services.mentions import compose
-from services.models import Post
+from services.models import CurrentUser, Post
 from services.outbox_send import (
     ROW_COLUMNS,
     Failure,
@@ -50,14 +53,21 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)  # well above the connector's 30 s deadline for one request
 RECONCILE_LIMIT = 50  # the server's page maximum
-MATCH_WINDOW = timedelta(days=1)  # a matching post older than the first attempt is another post
-_WAITING = ("queued", "sending", "ambiguous", "needs_attention")
+# A post created before the row's first attempt is another post. Server timestamps carry no
+# zone (the connector reads them in its configured server zone, UTC by default), so allow a
+# little skew between the server's clock and ours; being hours off would need a wrong zone.
+CLOCK_SKEW = timedelta(minutes=10)
+_WAITING = ("queued", "sending", "ambiguous", "needs_attention", "editing")
+_HOLDABLE = ("queued", "needs_attention")
+_REFUSED = ("forbidden", "not_found", "rejected")  # problems of a NEEDS_ATTENTION row
 
 
 class PostingPort(Protocol):
     """What the outbox needs from the intranet (a subset of `services.port.IntranetPort`)."""
 
     async def create_post(self, contentcontainer_id: int, message: str) -> Post: ...
+
+    async def current_user(self) -> CurrentUser: ...
 
     async def list_posts(
         self, contentcontainer_id: int, *, limit: int = 20
@@ -82,8 +92,9 @@ class Outbox:
     def enqueue(self, composition: Composition) -> OutboxItem:
         """Commit a post (and clear its draft) before anything is sent; return the row.
 
-        Editing a row that is still QUEUED or NEEDS_ATTENTION rewrites it in place (same
-        client id); if it was sent meanwhile, the edit is queued as a new post.
+        Editing a row that is held (EDITING), QUEUED or NEEDS_ATTENTION rewrites it in place
+        (same client id); if it was sent meanwhile, the edit is queued as a new post. Only the
+        draft's own slot is cleared: an edit leaves the quick-post draft alone.
         """
         draft, target = composition.draft, composition.target
         now = self._clock.now().isoformat()
@@ -100,8 +111,8 @@ class Outbox:
                     "UPDATE outbox SET state = 'queued', container_id = ?, contentcontainer_id = ?,"
                     " container_guid = ?, container_name = ?, container_url = ?, is_space = ?,"
                     " text = ?, message = ?, mentions = ?, topics = ?, updated_at = ?,"
-                    " problem = '', server_message = '' WHERE client_id = ?"
-                    " AND state IN ('queued', 'needs_attention')",
+                    " problem = '', server_message = '', lease_owner = NULL, lease_until = NULL"
+                    " WHERE client_id = ? AND state IN ('queued', 'needs_attention', 'editing')",
                     (*values, client_id),
                 ).rowcount
             if not changed:
@@ -113,7 +124,7 @@ class Outbox:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')",
                     (*values, now, client_id),
                 )
-            clear_draft(conn)
+            clear_draft(conn, draft.slot)
             record_target(conn, target, self._clock.now())
         return item_from_row(self._row(str(client_id)))
 
@@ -124,8 +135,45 @@ class Outbox:
     def discard(self, client_id: str) -> bool:
         """The user gave up on this post: keep the row, never send it."""
         return self._set_state(
-            client_id, OutboxState.DISCARDED, ("queued", "needs_attention", "ambiguous")
+            client_id, OutboxState.DISCARDED, ("queued", "needs_attention", "ambiguous", "editing")
         )
+
+    def hold(self, client_id: str) -> OutboxItem | None:
+        """The user opened this post to edit it: the sender leaves it alone until `enqueue`
+        (with the edit) or `release`. None when it can't be held: it is being sent or read
+        back (it may already be on the server), or it is gone."""
+        with self._db.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE outbox SET state = 'editing', lease_owner = ?, lease_until = NULL,"
+                " updated_at = ? WHERE client_id = ? AND state IN (?, ?)",
+                (self._owner, self._clock.now().isoformat(), client_id, *_HOLDABLE),
+            ).rowcount
+        return self.get(client_id) if changed == 1 else None
+
+    def release(self, client_id: str) -> bool:
+        """The edit was cancelled: the row goes back to where it was (its edit draft too)."""
+        with self._db.transaction() as conn:
+            changed = self._release_holds(conn, "client_id = ?", (client_id,))
+            conn.execute("DELETE FROM draft WHERE slot = ?", (edit_slot(client_id),))
+        return changed == 1
+
+    def release_stale_holds(self) -> int:
+        """On start: rows held by an earlier run (it quit or crashed while editing) go back.
+
+        Only the single app instance holds rows, so any hold that is not this Outbox's is stale.
+        """
+        with self._db.transaction() as conn:
+            return self._release_holds(conn, "lease_owner IS NOT ?", (self._owner,))
+
+    def _release_holds(self, conn: Any, where: str, args: tuple[object, ...]) -> int:
+        marks = ", ".join("?" for _ in _REFUSED)
+        sql = (
+            f"UPDATE outbox SET state = CASE WHEN problem IN ({marks}) THEN 'needs_attention'"  # noqa: S608 -- constant
+            f" ELSE 'queued' END, lease_owner = NULL, updated_at = ?"
+            f" WHERE state = 'editing' AND {where}"
+        )
+        now = self._clock.now().isoformat()
+        return int(conn.execute(sql, (*_REFUSED, now, *args)).rowcount)
 
     def resume(self) -> None:
         """Signed in again: sending may continue."""
@@ -146,7 +194,7 @@ class Outbox:
     def waiting(self) -> tuple[OutboxItem, ...]:
         """Posts not sent yet and not discarded, oldest first."""
         rows = self._db.connection.execute(
-            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state IN (?, ?, ?, ?) ORDER BY rowid",  # noqa: S608
+            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state IN (?, ?, ?, ?, ?) ORDER BY rowid",  # noqa: S608
             _WAITING,
         ).fetchall()
         return tuple(item_from_row(r) for r in rows)
@@ -257,10 +305,16 @@ class Outbox:
     async def _reconcile(self, item: OutboxItem, first_attempt: str | None) -> SendResult:
         container = item.target.contentcontainer_id
         try:
+            if self._author_guid is None:  # never match without knowing whose posts are ours
+                me = await self._port.current_user()
+                self.set_author(me.person.guid)
             posts = await self._port.list_posts(container, limit=RECONCILE_LIMIT)
         except ServiceError as exc:
             logger.warning("Outbox: checking %s failed: %s", item.client_id[:8], exc)
             return self._release(item, classify_check_failure(exc))
+        if self._author_guid is None:  # the server named no guid: keep checking later
+            logger.warning("Outbox: cannot check %s: unknown author", item.client_id[:8])
+            return self._release(item, classify_check_failure(ServiceError("no author guid")))
         taken = {
             int(r[0])
             for r in self._db.connection.execute(
@@ -268,9 +322,14 @@ class Outbox:
                 (container,),
             )
         }
-        since = datetime.fromisoformat(first_attempt) - MATCH_WINDOW if first_attempt else None
+        started = datetime.fromisoformat(first_attempt) if first_attempt else None
         found = find_match(
-            item.message, posts, taken=taken, since=since, author_guid=self._author_guid
+            item.message,
+            posts,
+            taken=taken,
+            since=None if started is None else started - CLOCK_SKEW,
+            after_id=None if started is None else self._newest_sent_before(started),
+            author_guid=self._author_guid,
         )
         if found is not None:
             logger.info("Outbox: %s was already on the server", item.client_id[:8])
@@ -278,12 +337,26 @@ class Outbox:
         logger.info("Outbox: %s not on the server; it will be sent again", item.client_id[:8])
         return self._release(item, Failure("queued", OutboxProblem.NONE, SendOutcome.REQUEUED))
 
+    def _newest_sent_before(self, moment: datetime) -> int | None:
+        """The newest post id this outbox had on the server before `moment`.
+
+        Post ids only grow, so a post with an id up to this one existed before the row's first
+        attempt and cannot be its post, whatever the server's clock says.
+        """
+        rows = self._db.connection.execute(
+            "SELECT post_id, updated_at FROM outbox WHERE state = 'sent' AND post_id IS NOT NULL"
+        ).fetchall()
+        ids = [int(pid) for pid, at in rows if datetime.fromisoformat(str(at)) < moment]
+        return max(ids, default=None)
+
     def _set_state(self, client_id: str, state: OutboxState, allowed: tuple[str, ...]) -> bool:
         marks = ", ".join("?" for _ in allowed)
         with self._db.transaction() as conn:
             changed = conn.execute(
-                f"UPDATE outbox SET state = ?, problem = '', updated_at = ?"  # noqa: S608
-                f" WHERE client_id = ? AND state IN ({marks})",
+                f"UPDATE outbox SET state = ?, problem = '', lease_owner = NULL,"  # noqa: S608
+                f" updated_at = ? WHERE client_id = ? AND state IN ({marks})",
                 (state.value, self._clock.now().isoformat(), client_id, *allowed),
             ).rowcount
+            if changed and state is OutboxState.DISCARDED:
+                conn.execute("DELETE FROM draft WHERE slot = ?", (edit_slot(client_id),))
         return changed == 1

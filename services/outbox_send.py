@@ -145,18 +145,25 @@ def find_match(
     *,
     taken: set[int],
     since: datetime | None,
-    author_guid: str | None,
+    author_guid: str,
+    after_id: int | None = None,
 ) -> Post | None:
-    """The oldest post with the same (normalised) text not already claimed by another row.
+    """The oldest post by `author_guid` with the same (normalised) text, not claimed yet.
 
-    `since` (first attempt minus a day) keeps an identical post from long ago from counting;
-    the wide margin tolerates a client clock that is off by hours.
+    A post by someone else, or whose author the server did not name, never matches: a
+    colleague's identical "Goedemorgen allemaal!" is not ours. `since` (the first attempt less
+    a clock-skew allowance) and `after_id` (the newest post id we had on the server before
+    the first attempt) keep an identical earlier post of ours from counting.
     """
+    if not author_guid:
+        return None
     wanted = normalise(message)
     for post in sorted(posts, key=lambda p: p.id):
         if post.id in taken or normalise(post.message) != wanted:
             continue
-        if author_guid and post.author is not None and post.author.guid != author_guid:
+        if post.author is None or post.author.guid != author_guid:
+            continue
+        if after_id is not None and post.id <= after_id:
             continue
         if since is not None and post.created_at is not None and post.created_at < since:
             continue

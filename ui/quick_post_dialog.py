@@ -1,7 +1,8 @@
 """The quick-post dialog: where, what (with @mentions), optional topic; Ctrl+Enter posts.
 
 Shows domain objects and emits intents only: `post_requested(Composition)`,
-`draft_changed(Draft)` (debounced), `guidelines_requested(url)`, `draft_discarded()`. It never
+`draft_changed(Draft)` (debounced), `guidelines_requested(url)`, `draft_discarded(Draft)`
+(what was thrown away; `editing` says whether it was an edit of a waiting post). It never
 saves or sends anything itself; the controller answers with `mark_queued()` or
 `show_save_failed()`. Everything shown is plain text.
 """
@@ -45,7 +46,7 @@ class QuickPostDialog(QDialog):
     post_requested = Signal(object)  # Composition
     draft_changed = Signal(object)  # Draft
     guidelines_requested = Signal(str)
-    draft_discarded = Signal()
+    draft_discarded = Signal(object)  # Draft: the text thrown away
 
     def __init__(
         self,
@@ -208,6 +209,11 @@ class QuickPostDialog(QDialog):
         self._save_timer.stop()
         self.draft_changed.emit(self.draft())
 
+    def save_pending(self) -> None:
+        """Save now if typing has not been saved yet (the debounce is running)."""
+        if self._save_timer.isActive():
+            self.flush_draft()
+
     def _on_edited(self) -> None:
         self._update_count()
         self._save_timer.start()
@@ -219,8 +225,9 @@ class QuickPostDialog(QDialog):
 
     def _on_discard_clicked(self) -> None:
         self._save_timer.stop()
-        self.set_draft(Draft(container_id=self.draft().container_id))
-        self.draft_discarded.emit()
+        discarded = self.draft()
+        self.set_draft(Draft(container_id=discarded.container_id))
+        self.draft_discarded.emit(discarded)
 
     def _on_guidelines_clicked(self) -> None:
         if self._guidelines_url:
@@ -233,11 +240,9 @@ class QuickPostDialog(QDialog):
         )
 
     def hideEvent(self, event: QHideEvent) -> None:
-        if self._save_timer.isActive():
-            self.flush_draft()
+        self.save_pending()
         super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._save_timer.isActive():
-            self.flush_draft()
+        self.save_pending()
         super().closeEvent(event)

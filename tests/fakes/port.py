@@ -20,6 +20,8 @@ from services.models import (
     UnseenProbe,
 )
 
+ME = Person(1, "g", "Sanne")  # the signed-in user: `current_user`, author of created posts
+
 
 def make_notification(nid: int, text: str = "", *, who: str = "Jan de Boer") -> Notification:
     """A like notification with a predictable text."""
@@ -67,7 +69,7 @@ class FakePort:
 
     async def current_user(self) -> CurrentUser:
         self._enter("current_user")
-        return CurrentUser(Person(1, "g", "Sanne"), "demo", "demo@example.org", 1)
+        return CurrentUser(ME, "demo", "demo@example.org", 1)
 
     async def probe_unseen(self) -> UnseenProbe:
         self._enter("probe_unseen")
@@ -102,7 +104,7 @@ class FakePort:
             post_id,
             post_id + 1000,
             message,
-            None,
+            ME,  # the signed-in user, as `current_user` says
             None,
             f"{self.base}/content/perma?id={post_id + 1000}",
             contentcontainer_id,

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from desktop.paths import Paths
-from desktop.single_instance import Command, acquire_or_forward
+from desktop.single_instance import Command, SingleInstance, acquire_or_forward
 
 ROOT = Path(__file__).resolve().parents[2]
 SECOND = """
@@ -84,3 +84,89 @@ def test_single_instance_ignores_junk_commands():
     assert Command.decode(b'{"command": "rm -rf"}') is None
     assert Command.decode(b'{"command": "post", "text": 3}') == Command("post", "")
     assert Command.decode(Command("post", "hé").encode().strip()) == Command("post", "hé")
+
+
+# -- review finding 3: a command is handled once ---------------------------------------------
+class _FakeSocket:
+    """Stands in for the server side of one connection: hands out `incoming` chunk by chunk."""
+
+    def __init__(self, *incoming: bytes) -> None:
+        self.incoming = list(incoming)
+        self.written = b""
+
+    def readAll(self):  # noqa: N802 -- Qt's name
+        data = self.incoming.pop(0) if self.incoming else b""
+        return type("Bytes", (), {"data": lambda _self: data})()
+
+    def write(self, data):
+        self.written += data
+
+    def flush(self):
+        return True
+
+    def disconnectFromServer(self):  # noqa: N802 -- Qt's name
+        pass
+
+    def abort(self):
+        pass
+
+
+def _serving(instance, handled):
+    instance._handler = handled.append
+    return instance
+
+
+def test_single_instance_handles_a_line_once_however_often_data_arrives(tmp_path):
+    from PySide6.QtCore import QLockFile
+
+    got: list[Command] = []
+    instance = _serving(SingleInstance(QLockFile(str(tmp_path / "l")), "x", Command()), got)
+    socket = _FakeSocket(Command("post", "één keer").encode(), b"", b"")
+    instance._buffers[socket] = bytearray()
+    for _ in range(3):  # readyRead may fire again before the connection closes
+        instance._on_socket_ready_read(socket)
+    assert got == [Command("post", "één keer")]
+    assert socket.written == b"ok\n"
+
+
+def test_single_instance_a_retried_command_is_handled_once(tmp_path):
+    """The sender gave up waiting for "ok" and sent the same command (same id) again."""
+    from PySide6.QtCore import QLockFile
+
+    got: list[Command] = []
+    instance = _serving(SingleInstance(QLockFile(str(tmp_path / "l")), "x", Command()), got)
+    line = Command("post", "niet dubbel").encode(command_id="abc123")
+    for _ in range(2):
+        socket = _FakeSocket(line)
+        instance._buffers[socket] = bytearray()
+        instance._on_socket_ready_read(socket)
+        assert socket.written == b"ok\n"  # answered both times, handled once
+    other = _FakeSocket(Command("post", "niet dubbel").encode(command_id="def456"))
+    instance._buffers[other] = bytearray()
+    instance._on_socket_ready_read(other)
+    assert got == [Command("post", "niet dubbel")] * 2
+
+
+def test_single_instance_retries_forward_the_same_command_id(tmp_path, monkeypatch):
+    from PySide6.QtCore import QLockFile
+
+    import desktop.single_instance as si
+
+    paths = Paths.resolve(tmp_path)
+    paths.data.mkdir(parents=True, exist_ok=True)
+    holder = QLockFile(str(paths.data / si.LOCK_FILE))
+    assert holder.tryLock(0)
+    sent: list[bytes] = []
+
+    def forward(name, data, *, timeout_ms):
+        sent.append(data)
+        return len(sent) == 3  # the first two answers come too late
+
+    monkeypatch.setattr(si, "_forward", forward)
+    try:
+        assert acquire_or_forward(paths, Command("post", "x"), timeout_s=5) is None
+    finally:
+        holder.unlock()
+    assert len(sent) == 3
+    assert len(set(sent)) == 1
+    assert b'"id": "' in sent[0]

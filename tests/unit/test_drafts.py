@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from services.compose import Composition, Draft
+from services.compose import Composition, Draft, edit_slot
 from services.drafts import DraftStore, order_targets, people_from_json
 from services.models import Container, Person
 from services.outbox import Outbox
@@ -86,3 +86,19 @@ def test_drafts_malformed_mentions_are_skipped():
     assert people_from_json('[{"guid": "g", "name": "A"}, 3, {"name": "no guid"}]') == (
         Person(0, "g", "A", ""),
     )
+
+
+def test_drafts_an_edit_never_touches_the_quick_post_draft(db):
+    """Review finding 1: saving or posting an edit kept or cleared the only draft slot."""
+    store = DraftStore(db)
+    outbox = Outbox(db, FakePort(), FakeClock())
+    row = outbox.enqueue(Composition(Draft("Wachtend", 30), TEAM))
+    store.save(Draft("Mijn halve bericht", 30), NOW)
+    store.save(Draft("Wachtend, verbeterd", 30, editing=row.client_id), NOW)
+    assert store.load() == Draft("Mijn halve bericht", 30)
+    assert store.load(edit_slot(row.client_id)) == Draft(
+        "Wachtend, verbeterd", 30, editing=row.client_id
+    )
+    outbox.enqueue(Composition(Draft("Wachtend, verbeterd", 30, editing=row.client_id), TEAM))
+    assert store.load() == Draft("Mijn halve bericht", 30)
+    assert store.load(edit_slot(row.client_id)) is None

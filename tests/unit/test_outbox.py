@@ -177,7 +177,7 @@ def test_outbox_committed_then_lost_is_read_back_not_reposted(db, error):
     assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
     second = _send(outbox)
     assert second.outcome is SendOutcome.SENT
-    assert port.calls == ["create_post", "list_posts"]
+    assert port.calls == ["create_post", "current_user", "list_posts"]  # who am I, then read
     assert _server_count(port, "Goedemorgen") == 1
     assert outbox.get(item.client_id).post_id == 1
 
@@ -189,7 +189,7 @@ def test_outbox_ambiguous_and_not_on_server_is_sent_again(db):
     assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
     assert _send(outbox).outcome is SendOutcome.REQUEUED
     assert _send(outbox).outcome is SendOutcome.SENT
-    assert port.calls == ["create_post", "list_posts", "create_post"]
+    assert port.calls == ["create_post", "current_user", "list_posts", "create_post"]
     assert _server_count(port, "Goedemorgen") == 1
     assert outbox.get(item.client_id).attempts == 2
 
@@ -234,11 +234,12 @@ def test_outbox_sending_row_of_a_dead_process_becomes_ambiguous(db, tmp_path):
     assert restarted.recover() == 1
     assert restarted.get(item.client_id).state is OutboxState.AMBIGUOUS
     assert _send(restarted).outcome is SendOutcome.SENT
-    assert port.calls == ["list_posts"]
+    assert port.calls == ["current_user", "list_posts"]
 
 
 def _post_like(message):
-    return Post(1, 1001, message, None, None, "https://intranet.example/content/perma?id=1001", 30)
+    url = "https://intranet.example/content/perma?id=1001"
+    return Post(1, 1001, message, Person(1, "g", "Sanne"), None, url, 30)
 
 
 def test_outbox_live_lease_of_another_process_is_respected(db):
@@ -281,3 +282,139 @@ def test_outbox_two_processes_race_for_one_row(tmp_path):
     finally:
         db_a.close()
         db_b.close()
+
+
+# -- read-back only recognises our own, recent post (review finding 2) ---------------------
+ME = Person(1, "g", "Sanne")  # what FakePort.current_user says
+COLLEAGUE = Person(8, "g-piet", "Piet Jansen")
+
+
+def _server_post(post_id, message, author, created_at):
+    url = f"https://intranet.example/content/perma?id={post_id + 1000}"
+    return Post(post_id, post_id + 1000, message, author, created_at, url, 30)
+
+
+def _lost_send(outbox, port, text):
+    """Queue `text`; its POST never reaches the server, but the answer is lost (ambiguous)."""
+    item = _queue(outbox, text)
+    port.fail_with.append(OfflineError("reset before the server read it"))
+    assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
+    return item
+
+
+def test_outbox_read_back_never_claims_a_colleagues_post_when_author_unknown(db):
+    """Nobody called set_author (offline at start): the author is fetched before matching."""
+    clock = FakeClock()
+    port = FakePort()
+    outbox = _outbox(db, port, clock)
+    item = _lost_send(outbox, port, "Goedemorgen allemaal!")
+    port.posts.append(_server_post(50, "Goedemorgen allemaal!", COLLEAGUE, clock.now()))
+    assert _send(outbox).outcome is SendOutcome.REQUEUED
+    assert "current_user" in port.calls
+    assert outbox.get(item.client_id).post_id is None
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert outbox.get(item.client_id).post_id != 50
+
+
+def test_outbox_read_back_waits_while_the_author_cannot_be_fetched(db):
+    port = FakePort()
+    outbox = _outbox(db, port)
+    item = _lost_send(outbox, port, "Goedemorgen allemaal!")
+    port.fail_with.append(OfflineError("still offline", nothing_sent=True))
+    result = _send(outbox)
+    assert result.outcome is SendOutcome.RETRY
+    assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
+    assert "list_posts" not in port.calls  # never read back without knowing who we are
+    assert [p for p in port.posts if p.message == "Goedemorgen allemaal!"] == []
+
+
+def test_outbox_read_back_ignores_my_identical_post_from_hours_ago(db):
+    """Same text, same author, but posted this morning (e.g. on the website): not this row."""
+    clock = FakeClock()
+    port = FakePort()
+    outbox = _outbox(db, port, clock)
+    outbox.set_author("g")
+    port.posts.append(
+        _server_post(1, "Goedemorgen allemaal!", ME, clock.now() - timedelta(hours=3))
+    )
+    item = _lost_send(outbox, port, "Goedemorgen allemaal!")
+    assert _send(outbox).outcome is SendOutcome.REQUEUED
+    assert outbox.get(item.client_id).post_id is None
+
+
+def test_outbox_read_back_tolerates_a_few_minutes_of_clock_skew(db):
+    clock = FakeClock()
+    port = FakePort(commit_then_fail=[OfflineError("reset")])
+    outbox = _outbox(db, port, clock)
+    outbox.set_author("g")
+    item = _queue(outbox, "Net op tijd")
+    assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
+    committed = port.posts[-1]
+    early = _server_post(committed.id, committed.message, ME, clock.now() - timedelta(minutes=4))
+    port.posts[-1] = early  # the server's clock runs 4 minutes behind ours
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert outbox.get(item.client_id).post_id == committed.id
+
+
+def test_outbox_read_back_ignores_posts_older_than_one_we_sent_before(db):
+    """Post ids grow: a post older than one we already sent earlier cannot be this row's."""
+    clock = FakeClock()
+    port = FakePort()
+    outbox = _outbox(db, port, clock)
+    outbox.set_author("g")
+    port.posts.append(_server_post(1, "Koffie?", ME, None))  # no timestamp to judge by
+    _queue(outbox, "iets anders")
+    assert _send(outbox).outcome is SendOutcome.SENT  # post 2
+    clock.advance(timedelta(minutes=1))
+    item = _lost_send(outbox, port, "Koffie?")
+    assert _send(outbox).outcome is SendOutcome.REQUEUED
+    assert outbox.get(item.client_id).post_id is None
+
+
+# -- a row being edited is held (review finding 1) -----------------------------------------
+def test_outbox_held_row_is_not_sent_and_the_edit_replaces_it(db):
+    port = FakePort()
+    outbox = _outbox(db, port)
+    item = _queue(outbox, "Eerste versie")
+    held = outbox.hold(item.client_id)
+    assert held is not None
+    assert held.state is OutboxState.EDITING
+    assert held in outbox.waiting()
+    assert _send(outbox).outcome is SendOutcome.IDLE
+    edited = outbox.enqueue(Composition(Draft("Tweede versie", 30, editing=item.client_id), TEAM))
+    assert edited.client_id == item.client_id
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert [p.message for p in port.posts] == ["Tweede versie"]
+
+
+def test_outbox_cancelled_edit_goes_back_to_where_it_was(db):
+    port = FakePort(fail_with=[ForbiddenError("403", status=403, server_message="Nee")])
+    outbox = _outbox(db, port)
+    refused = _queue(outbox, "Geweigerd")
+    _send(outbox)
+    waiting = _queue(outbox, "Wacht")
+    for item in (refused, waiting):
+        assert outbox.hold(item.client_id) is not None
+        assert outbox.release(item.client_id)
+    back = outbox.get(refused.client_id)
+    assert back.state is OutboxState.NEEDS_ATTENTION
+    assert back.server_message == "Nee"
+    assert outbox.get(waiting.client_id).state is OutboxState.QUEUED
+
+
+def test_outbox_rows_being_sent_cannot_be_held(db):
+    port = FakePort(commit_then_fail=[OfflineError("reset")])
+    outbox = _outbox(db, port)
+    item = _queue(outbox)
+    _send(outbox)
+    assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
+    assert outbox.hold(item.client_id) is None
+
+
+def test_outbox_holds_of_a_previous_run_are_released(db):
+    port = FakePort()
+    item = _queue(_outbox(db, port))
+    assert _outbox(db, port).hold(item.client_id) is not None
+    restarted = _outbox(db, port)
+    assert restarted.release_stale_holds() == 1
+    assert restarted.get(item.client_id).state is OutboxState.QUEUED
