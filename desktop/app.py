@@ -131,10 +131,13 @@ async def _run(
     instance.start(parts.posting.handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
+    logger.debug("Quitting: closing the tray and panel")
     parts.tray.hide()
     parts.panel.close()
     notifier_task.cancel()
+    logger.debug("Quitting: stopping the outbox sender")
     await parts.posting.shutdown()
+    logger.debug("Quitting: stopping polling")
     await controller.shutdown()
     parts.database.close()
     stop_signals.close()
@@ -152,6 +155,9 @@ def _show(parts: Parts) -> None:
 
 def _on_about_to_quit(parts: Parts) -> None:
     """The desktop session is ending and the event loop stops now: save synchronously."""
+    if parts.quitting:
+        return
+    parts.quitting = True
     dialog = parts.posting.dialog
     if dialog is not None:
         dialog.flush_draft()

@@ -50,6 +50,7 @@ class Parts:
     has_tray: bool
     store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
+    quitting: bool = False
 
 
 def local_zone() -> tzinfo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from collections.abc import Coroutine
 from datetime import datetime, timedelta
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 PANEL_SIZE = 30
 PAUSE_HOUR = timedelta(hours=1)
 RESTART_AFTER_CRASH_S = 60.0
+SHUTDOWN_WAIT_S = 3.0
 
 
 class AppController(QObject):
@@ -112,10 +114,16 @@ class AppController(QObject):
 
     async def shutdown(self) -> None:
         """Stop polling and release the connections."""
+        self._poller.stop()
         tasks = [t for t in [self._task, *self._background] if t is not None]
         for task in tasks:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=SHUTDOWN_WAIT_S)
+            for task in pending:  # never hang on quit; say what would not stop
+                stack = io.StringIO()
+                task.print_stack(limit=8, file=stack)
+                logger.error("Task did not stop on quit: %r\n%s", task, stack.getvalue())
         await self._presenter.close()
         await self._port.aclose()
 

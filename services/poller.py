@@ -101,6 +101,7 @@ class Poller:
     people: PersonSink | None = None
     start_jitter: timedelta = START_JITTER
     catch_up_limit: int = CATCH_UP_LIMIT
+    _stopping: bool = False
     _last_probe: UnseenProbe | None = None
     _last_request_at: float | None = None
     _backoff: _Backoff = field(default_factory=_Backoff)
@@ -253,12 +254,29 @@ class Poller:
         )
         return PollOutcome(ConnectionState.OFFLINE, delay, error=exc)
 
+    def stop(self) -> None:
+        """End `run()` at its next step.
+
+        Cancelling the task is not enough on Python 3.11: a cancellation that arrives while
+        httpcore shields its connection clean-up can be swallowed, and the loop goes on.
+        """
+        self._stopping = True
+        self._wake.set()
+
+    def _stop_requested(self) -> bool:
+        return self._stopping
+
     async def run(self, handler: OutcomeHandler, *, first_delay: timedelta | None = None) -> None:
-        """Poll until cancelled or until the server refuses the credentials."""
+        """Poll until stopped, cancelled, or until the server refuses the credentials."""
+        self._stopping = False
         delay = self.start_delay() if first_delay is None else first_delay
         while True:
             await self._sleep(delay)
+            if self._stop_requested():
+                return
             outcome = await self.poll_once()
+            if self._stop_requested():
+                return
             result = handler(outcome)
             if result is not None:
                 await result
@@ -283,6 +301,8 @@ class Poller:
             self._wake.clear()
             if not self._resumed:
                 break
+        if self._stop_requested():
+            return
         remaining = self.gap_remaining().total_seconds()
         if remaining > 0:
             await asyncio.sleep(remaining)
