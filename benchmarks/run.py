@@ -58,6 +58,7 @@ from benchmarks.variants import (
     app_argv,
     app_variant,
     bare_variants,
+    daily_app_variant,
     start_sandbox,
 )
 from devtools.rig import DesktopRig
@@ -173,7 +174,7 @@ def _add_app_variants(
     token_env = {TOKEN_VAR: sandbox.token} if sandbox else {}
     if sandbox is not None:
         url = sandbox.url
-        start.append(app_variant(APP, app, url, token_env))
+        start.append(daily_app_variant(APP, app, url, token_env))
         for name, extra in (
             (APP, ()),
             (APP_POLL10, ("--poll-interval", f"{s.probe_interval:g}")),

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from benchmarks.processes import BenchError, LineReader, Procs, tail
 
@@ -85,3 +86,19 @@ def app_variant(
 ) -> Variant:
     """The app against ``url`` (the sandbox, or a proxy in front of it), fresh profile each start."""
     return Variant(name, lambda procs: app_argv(app, url, procs, *extra), env)
+
+
+def daily_app_variant(name: str, app: Sequence[str], url: str, env: dict[str, str]) -> Variant:
+    """The app started again and again with one profile: the everyday start at login.
+
+    The first start creates the database and settings (a first run); the median of the
+    starts is the everyday figure.
+    """
+    profiles: list[Path] = []
+
+    def argv(procs: Procs) -> list[str]:
+        if not profiles:
+            profiles.append(procs.profile())
+        return [*app, "--intranet", url, "--token-env", TOKEN_VAR, "--profile", str(profiles[0])]
+
+    return Variant(name, argv, env)

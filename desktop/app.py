@@ -127,7 +127,9 @@ async def _run(
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
     if parts.store_problem:
         controller.show_alert(store_problem_alert(parts.store_problem))
-    parts.posting.start()
+    # The outbox (and its read of spaces and profile) starts after the first poll, off the
+    # start-up path; a `startpunt post TEXT` start opens its dialog right away.
+    controller.first_poll_done.connect(parts.posting.start)
     instance.start(parts.posting.handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()

@@ -108,7 +108,8 @@ class SingleInstance(QObject):
         if not server.listen(self._name):
             logger.error("Cannot receive commands from other launches: %s", server.errorString())
         self._server = server
-        handler(self.initial)
+        if self.initial.name != "show":  # a plain start shows the tray, nothing more
+            handler(self.initial)
 
     def close(self) -> None:
         """Stop listening, drop open connections and release the lock."""
