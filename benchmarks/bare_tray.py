@@ -15,9 +15,12 @@ the memory budget ("idle memory ≤ 1.3x bare Qt + httpx + qasync").
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+PROBE_TOKEN_VAR = "STARTPUNT_TOKEN"  # noqa: S105 - a variable name, not a token
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
@@ -58,7 +61,7 @@ def run_bare(exit_when_ready: bool) -> int:
     return rc
 
 
-def run_with_httpx_qasync(exit_when_ready: bool) -> int:
+def run_with_httpx_qasync(exit_when_ready: bool, probe_url: str | None = None) -> int:
     """Qt + httpx + qasync: one AsyncClient, the qasync loop.
 
     httpx is imported before PySide6, its cheapest order: modules imported after PySide6 pass
@@ -78,8 +81,11 @@ def run_with_httpx_qasync(exit_when_ready: bool) -> int:
     async def main() -> None:
         quit_requested = asyncio.Event()
         app.aboutToQuit.connect(quit_requested.set)
-        async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0)):
-            _announce(app, exit_when_ready)
+        async with httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0)) as client:
+            if probe_url:  # the same first request as the app: the unread probe
+                token = os.environ.get(PROBE_TOKEN_VAR, "")
+                await client.get(probe_url, headers={"Authorization": f"Bearer {token}"})
+            print("ready", flush=True)  # leaving main() ends the loop; no app.quit() mid-await
             if not exit_when_ready:
                 await quit_requested.wait()
 
@@ -95,9 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bare_tray", description=__doc__)
     parser.add_argument("--with-httpx-qasync", action="store_true")
     parser.add_argument("--exit-when-ready", action="store_true")
+    parser.add_argument(
+        "--probe",
+        metavar="URL",
+        help=f"GET URL once (bearer token from ${PROBE_TOKEN_VAR}) before ready",
+    )
     opts = parser.parse_args(argv)
     if opts.with_httpx_qasync:
-        return run_with_httpx_qasync(opts.exit_when_ready)
+        return run_with_httpx_qasync(opts.exit_when_ready, opts.probe)
     return run_bare(opts.exit_when_ready)
 
 

@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from benchmarks.options import HERE
-from benchmarks.variants import APP, APP_DEMO, APP_POLL10, BARE, BARE_HQ
+from benchmarks.variants import APP, APP_DEMO, APP_POLL10, BARE, BARE_HQ, BARE_PROBE
 
 
 def say(text: str) -> None:
@@ -47,6 +47,12 @@ def _start_rows(st: dict[str, Any]) -> list[_Row]:
         ("start to ready, median [s]", (st, BARE, "median_s"), (st, APP, "median_s"), "<= 1.3x"),
         ("start to ready, p90 [s]", (st, BARE, "p90_s"), (st, APP, "p90_s"), "<= 1.3x"),
         ("  same, vs bare+httpx+qasync", (st, BARE_HQ, "median_s"), (st, APP, "median_s"), ""),
+        (
+            "  same, vs that + the first probe",
+            (st, BARE_PROBE, "median_s"),
+            (st, APP, "median_s"),
+            "",
+        ),
         (
             "start to ready, median, --demo [s]",
             (st, BARE, "median_s"),
@@ -121,7 +127,7 @@ def print_report(res: dict[str, Any]) -> None:
     st, idle = res["start_to_ready"], res["idle"]
     print()
     print(f"{'variant':<24} {'ready med':>9} {'p90':>7} {'RSS MiB':>8} {'PSS MiB':>8} {'CPU s':>7}")
-    for name in (BARE, BARE_HQ, APP, APP_DEMO, APP_POLL10):
+    for name in (BARE, BARE_HQ, BARE_PROBE, APP, APP_DEMO, APP_POLL10):
         a, b = st.get(name, {}), idle.get(name, {})
         if not a and not b:
             continue

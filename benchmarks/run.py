@@ -57,6 +57,7 @@ from benchmarks.variants import (
     Variant,
     app_argv,
     app_variant,
+    bare_probe_variant,
     bare_variants,
     daily_app_variant,
     start_sandbox,
@@ -174,6 +175,7 @@ def _add_app_variants(
     token_env = {TOKEN_VAR: sandbox.token} if sandbox else {}
     if sandbox is not None:
         url = sandbox.url
+        start.append(bare_probe_variant(url, token_env))
         start.append(daily_app_variant(APP, app, url, token_env))
         for name, extra in (
             (APP, ()),

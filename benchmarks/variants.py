@@ -20,6 +20,7 @@ TOKEN_VAR = "STARTPUNT_TOKEN"  # noqa: S105 - the name of the variable, not a to
 
 BARE = "bare"
 BARE_HQ = "bare+httpx+qasync"
+BARE_PROBE = "bare+httpx+qasync+probe"
 APP = "app"
 APP_DEMO = "app --demo"
 APP_POLL10 = "app --poll-interval 10"
@@ -71,6 +72,13 @@ def bare_variants() -> list[Variant]:
         Variant(BARE, lambda _p: list(py)),
         Variant(BARE_HQ, lambda _p: [*py, "--with-httpx-qasync"]),
     ]
+
+
+def bare_probe_variant(url: str, env: dict[str, str]) -> Variant:
+    """The floor doing the app's first request (the unread probe) before it is ready."""
+    probe = f"{url}/api/v1/notification/unseen?limit=1"
+    argv = [sys.executable, "-m", "benchmarks.bare_tray", "--with-httpx-qasync", "--probe", probe]
+    return Variant(BARE_PROBE, lambda _p: list(argv), env)
 
 
 def app_argv(app: Sequence[str], url: str, procs: Procs, *extra: str) -> list[str]:
