@@ -38,6 +38,7 @@ PANEL_SIZE = 30
 PAUSE_HOUR = timedelta(hours=1)
 RESTART_AFTER_CRASH_S = 60.0
 SHUTDOWN_WAIT_S = 3.0
+KNOWN_LIMIT = 500
 
 
 class AppController(QObject):
@@ -135,7 +136,7 @@ class AppController(QObject):
         self.connection_changed.emit(outcome.state.value, outcome.next_delay.total_seconds())
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
-        self._known.update((n.id, n) for n in outcome.new)
+        self._remember(outcome.new)
         if not self.polled.is_set():
             self.polled.set()
             self.first_poll_done.emit()
@@ -174,6 +175,14 @@ class AppController(QObject):
             self._learning = False
         self.can_thank_changed.emit(self._capabilities.comment_api is not CommentApi.UNKNOWN)
 
+    def _remember(self, items: tuple[Notification, ...]) -> None:
+        """Keep the newest notifications by id (for thanks from an alert or the panel)."""
+        for n in items:
+            self._known.pop(n.id, None)
+            self._known[n.id] = n
+        while len(self._known) > KNOWN_LIMIT:
+            del self._known[next(iter(self._known))]
+
     def thankable(self, notification: Notification) -> bool:
         """Whether the Thanks! action applies to this notification on this server."""
         return can_thank(notification, self._capabilities) and not self._thanker.already_thanked(
@@ -194,7 +203,7 @@ class AppController(QObject):
         except ServiceError as exc:
             logger.info("Panel not refreshed: %s", exc)
             return
-        self._known.update((n.id, n) for n in recent.items)
+        self._remember(recent.items)
         unread = frozenset(n.id for n in unseen.items)
         self.notifications_changed.emit(recent.items, unread)
 

@@ -25,6 +25,7 @@ _MATCH = f"type='signal',interface='{_DEST}'"
 _DEFAULT_ACTION = "default"
 _CALL_TIMEOUT_S = 5.0
 _CLOSED_BY_USER = 2
+OPEN_ALERTS_LIMIT = 100
 
 
 class FreedesktopNotifier:
@@ -83,6 +84,8 @@ class FreedesktopNotifier:
         self._forget(replaces)
         self._id_by_key[alert.key] = platform_id
         self._alert_by_id[platform_id] = alert
+        while len(self._alert_by_id) > OPEN_ALERTS_LIMIT:  # servers that never say "closed"
+            self._forget(next(iter(self._alert_by_id)))
         return str(platform_id)
 
     async def close(self) -> None:
