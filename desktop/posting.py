@@ -220,7 +220,9 @@ class PostingController(QObject):
         if self._dialog is None:
             from ui.quick_post_dialog import QuickPostDialog  # widgets load when first needed
 
-            dialog = QuickPostDialog(self._people, guidelines_url=self._guidelines_url)
+            dialog = QuickPostDialog(
+                self._people, guidelines_url=self._guidelines_url, topics_supported=True
+            )
             dialog.post_requested.connect(self._on_dialog_post_requested)
             dialog.draft_changed.connect(self._on_dialog_draft_changed)
             dialog.draft_discarded.connect(self._on_dialog_draft_discarded)

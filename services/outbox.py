@@ -65,7 +65,9 @@ _REFUSED = ("forbidden", "not_found", "rejected")  # problems of a NEEDS_ATTENTI
 class PostingPort(Protocol):
     """What the outbox needs from the intranet (a subset of `services.port.IntranetPort`)."""
 
-    async def create_post(self, contentcontainer_id: int, message: str) -> Post: ...
+    async def create_post(
+        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
+    ) -> Post: ...
 
     async def current_user(self) -> CurrentUser: ...
 
@@ -266,7 +268,9 @@ class Outbox:
 
     async def _send(self, item: OutboxItem) -> SendResult:
         try:
-            post = await self._port.create_post(item.target.contentcontainer_id, item.message)
+            post = await self._port.create_post(
+                item.target.contentcontainer_id, item.message, topics=item.topics
+            )
         except ServiceError as exc:
             logger.warning("Outbox: sending %s failed: %s", item.client_id[:8], exc)
             return self._release(item, classify_send_failure(exc))

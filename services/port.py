@@ -63,7 +63,9 @@ class IntranetPort(Protocol):
         """Spaces visible to the user (targets for a post); malformed items are skipped."""
         ...
 
-    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
+    async def create_post(
+        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
+    ) -> Post:
         """Create a post in a container; not idempotent (the outbox reconciles)."""
         ...
 

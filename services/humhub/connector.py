@@ -205,13 +205,20 @@ class HumHubConnector:
         )
         return parse_items(results, parse_container, "space")[0]
 
-    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
-        """`POST /post/container/{id}` with `{"data": {"message": …}}`; returns the new Post."""
-        body: dict[str, object] = {"data": {"message": message}}
-        data = await self._http.call(
-            "POST", f"/post/container/{int(contentcontainer_id)}", body=body
+    async def create_post(
+        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
+    ) -> Post:
+        """`POST /post/container/{id}` with `{"data": {"message": …}}`; returns the new Post.
+
+        Topics go by name in `data.content.topics`; the server creates unknown ones.
+        """
+        fields: dict[str, object] = {"message": message}
+        if topics:
+            fields["content"] = {"topics": [{"name": name} for name in topics]}
+        answer = await self._http.call(
+            "POST", f"/post/container/{int(contentcontainer_id)}", body={"data": fields}
         )
-        return parse_post(data, self._tz)
+        return parse_post(answer, self._tz)
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""

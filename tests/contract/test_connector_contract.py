@@ -94,6 +94,7 @@ async def _tour(connector: HumHubConnector, version: str) -> None:
     assert caps.comment_api is (CommentApi.V1_18 if version == "1.18" else CommentApi.V1_19)
     await connector.list_spaces(limit=100)
     await connector.create_post(5, "Hallo team, dit is **Startpunt**.")
+    await connector.create_post(5, "Met onderwerp", topics=("Nieuws", "Team"))
     await connector.list_posts(5, limit=80)
     await connector.comment_on_post(11, 21, "Bedankt!", api=caps.comment_api)
 

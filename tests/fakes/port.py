@@ -45,6 +45,7 @@ class FakePort:
     on_call: Callable[[str], None] | None = None
     base: str = "https://intranet.example"
     recent_posts: list[Post] = field(default_factory=list)
+    post_topics: list[tuple[str, ...]] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)  # newest last; create_post appends
     commit_then_fail: list[ServiceError] = field(default_factory=list)  # posted, answer lost
     spaces: list[Container] = field(default_factory=list)
@@ -97,8 +98,11 @@ class FakePort:
         self._enter("list_spaces")
         return tuple(self.spaces[(page - 1) * limit : page * limit])
 
-    async def create_post(self, contentcontainer_id: int, message: str) -> Post:
+    async def create_post(
+        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
+    ) -> Post:
         self._enter("create_post")
+        self.post_topics.append(topics)
         post_id = len(self.posts) + 1
         post = Post(
             post_id,

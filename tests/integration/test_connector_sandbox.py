@@ -163,3 +163,18 @@ def test_connector_revoked_token_is_an_auth_error(sandbox: SandboxServer):
 
     with pytest.raises(AuthError):
         _with(sandbox, use, token="revoked")
+
+
+def test_connector_posts_with_topics(sandbox: SandboxServer):
+    async def use(conn: HumHubConnector):
+        me = await conn.current_user()
+        assert me.contentcontainer_id is not None
+        return await conn.create_post(me.contentcontainer_id, "Met een onderwerp", topics=("Zorg",))
+
+    post = _with(sandbox, use)
+    raw = httpx.get(
+        f"{sandbox.base_url}/api/v1/post/{post.id}",
+        headers={"Authorization": f"Bearer {sandbox.demo_token}"},
+        timeout=10,
+    ).json()
+    assert [t["name"] for t in raw["content"]["topics"]] == ["Zorg"]

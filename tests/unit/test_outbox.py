@@ -418,3 +418,11 @@ def test_outbox_holds_of_a_previous_run_are_released(db):
     restarted = _outbox(db, port)
     assert restarted.release_stale_holds() == 1
     assert restarted.get(item.client_id).state is OutboxState.QUEUED
+
+
+def test_outbox_sends_the_topics_the_user_chose(db):
+    port = FakePort()
+    outbox = _outbox(db, port)
+    _queue(outbox, "Nieuwe roosters", topics=("Rooster", "Team"))
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert port.post_topics == [("Rooster", "Team")]
