@@ -26,7 +26,7 @@ from services.people import PeopleStore
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
-from services.settings import Settings, load
+from services.settings import Settings, load, save
 from services.store import Database, StoreError
 from services.thanks import Thanker
 
@@ -79,7 +79,13 @@ def build(
     """Create the services and widgets (nothing is connected yet)."""
     clock = SystemClock()
     rng = random.Random()  # noqa: S311 -- jitter, not cryptography
-    settings = load(paths.config / SETTINGS_NAME)
+    settings_path = paths.config / SETTINGS_NAME
+    settings = load(settings_path)
+    if not settings_path.exists():  # write the defaults once, so there is a file to edit
+        try:
+            save(settings_path, settings)
+        except StoreError as exc:
+            logger.warning("Could not write the default settings: %s", exc)
     if poll_interval is not None:  # the command line wins over the saved setting
         settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
     database, store_problem = open_database(paths)
