@@ -14,7 +14,7 @@ APT_PACKAGES := xvfb xauth dbus dbus-x11 dunst libnotify-bin x11-utils xdotool i
 	libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	fonts-dejavu-core procps
 
-.PHONY: demo check lint test system-deps bench clean
+.PHONY: demo check lint test system-deps bench kill-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ check: lint test
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m devtools.rig -- $(BIN)/python -m benchmarks.run
+
+# The long crash run of the outbox: 200 SIGKILLs while posts are queued and sent.
+kill-test: $(STAMP)
+	STARTPUNT_LONG=1 $(BIN)/python -m pytest -q -s tests/faults
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .coverage

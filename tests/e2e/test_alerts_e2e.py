@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 
@@ -10,7 +11,7 @@ import pytest
 
 from devtools.rig import DesktopRig, NotifyCall
 from sandbox.server import SandboxServer
-from tests.e2e.demo_app import run_against, run_demo
+from tests.e2e.demo_app import DemoApp, run_against, run_demo
 
 
 def _ours(rig: DesktopRig, since: float) -> list[NotifyCall]:
@@ -72,7 +73,9 @@ def test_no_notification_is_alerted_twice_across_a_restart(rig, tmp_path):
     assert again == [], f"alerted again after the restart: {again}"
 
 
-def test_a_burst_of_likes_is_one_alert_updated_in_place(rig, tmp_path, sandbox):
+@contextlib.contextmanager
+def _app_on_a_quiet_sandbox(rig: DesktopRig, tmp_path, sandbox: SandboxServer) -> Iterator[DemoApp]:
+    """Everything seen on the sandbox, then the app started and past its first poll."""
     httpx.patch(
         f"{sandbox.base_url}/api/v1/notification/mark-as-seen",
         headers={"Authorization": f"Bearer {sandbox.demo_token}"},
@@ -84,6 +87,11 @@ def test_a_burst_of_likes_is_one_alert_updated_in_place(rig, tmp_path, sandbox):
         app.wait(
             rig, lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
         )
+        yield app
+
+
+def test_a_burst_of_likes_is_one_alert_updated_in_place(rig, tmp_path, sandbox):
+    with _app_on_a_quiet_sandbox(rig, tmp_path, sandbox) as app:
         first = _control(sandbox, "POST", "act", action="like_burst", count=1)
         post_id = first["post_id"]
         app.wait(rig, lambda: _ours(rig, app.started_at), 25, what="the first like alert")
@@ -104,17 +112,7 @@ def test_a_burst_of_likes_is_one_alert_updated_in_place(rig, tmp_path, sandbox):
 
 
 def test_thanks_button_posts_exactly_one_comment(rig, tmp_path, sandbox):
-    httpx.patch(
-        f"{sandbox.base_url}/api/v1/notification/mark-as-seen",
-        headers={"Authorization": f"Bearer {sandbox.demo_token}"},
-        timeout=10,
-    ).raise_for_status()
-    with run_against(
-        rig, tmp_path / "p", sandbox.base_url, sandbox.demo_token, "--poll-interval", "10"
-    ) as app:
-        app.wait(
-            rig, lambda: "Notification server capabilities" in app.log_text, 30, what="first poll"
-        )
+    with _app_on_a_quiet_sandbox(rig, tmp_path, sandbox) as app:
         app.wait_log(rig, "Capabilities:", 15)
         like = _control(sandbox, "POST", "act", action="like_burst", count=1)
         post_id = str(like["post_id"])
