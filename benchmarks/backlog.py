@@ -192,6 +192,7 @@ async def catch_up(bench: Bench, count: int) -> dict[str, Any]:
     meter = GapMeter()
     _, warm = await bench.poll()  # the app knew the unseen ones from before the holiday
     made = await bench.flood(count)
+    await asyncio.sleep(0.3)  # let start-up requests (the panel's first load) finish first
     bench.fetched = 0
     base = memory()
     meter.start()

@@ -25,7 +25,13 @@ from services.errors import (
     ServerError,
     ServiceError,
 )
-from services.models import ConnectionState, Notification, Person, UnseenProbe
+from services.models import (
+    ConnectionState,
+    Notification,
+    NotificationPage,
+    Person,
+    UnseenProbe,
+)
 from services.port import MAX_PAGE_SIZE, IntranetPort
 from services.store import StoreError
 
@@ -169,14 +175,22 @@ class Poller:
                 return self._failed(exc)
 
     async def _probe_and_fetch(self) -> PollOutcome:
-        probe = await self.port.probe_unseen()
+        first_page: NotificationPage | None = None
+        if self._last_probe is None:
+            # Nothing known yet (start, resume, after "mark all read"): the newest page gives the
+            # count too, where the cheap probe would need a second request right after it.
+            first_page = await self.port.list_notifications(unseen_only=True, limit=PAGE_SIZE)
+            newest = first_page.items[0].fingerprint if first_page.items else None
+            probe = UnseenProbe(first_page.total, newest)
+        else:
+            probe = await self.port.probe_unseen()
         new: tuple[Notification, ...] = ()
         fetched = bounded = False
         if probe != self._last_probe:
             self._last_probe = probe  # before the catch-up, which may forget it again
             if probe.total > 0:
                 try:
-                    new, bounded = await self._catch_up(probe.total)
+                    new, bounded = await self._catch_up(probe.total, first_page)
                 except BaseException:
                     self._last_probe = None  # fetch again next time
                     raise
@@ -192,21 +206,27 @@ class Poller:
             bounded=bounded,
         )
 
-    async def _catch_up(self, total: int) -> tuple[tuple[Notification, ...], bool]:
+    async def _catch_up(
+        self, total: int, first_page: NotificationPage | None = None
+    ) -> tuple[tuple[Notification, ...], bool]:
         """Fetch newest-first pages until known items show up; True when cut at the limit.
 
+        `first_page` is page 1 when the caller already has it (fetched with PAGE_SIZE).
         Yields to the event loop between pages so a big backlog never blocks the UI.
         """
-        limit = min(PAGE_SIZE, total)
+        limit = PAGE_SIZE if first_page is not None else min(PAGE_SIZE, total)
         new: list[Notification] = []
         taken: set[str] = set()
         number = fetched = 0
         while True:
             number += 1
             try:
-                page = await self.port.list_notifications(
-                    unseen_only=True, page=number, limit=limit
-                )
+                if number == 1 and first_page is not None:
+                    page = first_page
+                else:
+                    page = await self.port.list_notifications(
+                        unseen_only=True, page=number, limit=limit
+                    )
             except ServiceError as exc:
                 if not new:
                     raise

@@ -155,7 +155,7 @@ def test_controller_start_and_shutdown_close_the_port(qtbot):
         await controller.shutdown()
 
     asyncio.run(go())
-    assert port.calls[0] == "probe_unseen"
+    assert port.calls[0] == "list_notifications"  # the first poll: count and details at once
     assert port.calls[-1] == "aclose"
 
 
