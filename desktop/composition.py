@@ -6,6 +6,7 @@ import asyncio
 import logging
 import random
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
 
@@ -145,32 +146,36 @@ def build(
 def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     """Connect every signal between the controller, the tray and the panel."""
     controller, tray, panel = parts.controller, parts.tray, parts.panel
+
+    def show_panel() -> None:
+        panel.show_near(tray.anchor())
+
     controller.unread_changed.connect(tray.set_unread)
     controller.connection_changed.connect(tray.set_connection)
     controller.paused_changed.connect(tray.set_paused)
     controller.notifications_changed.connect(panel.set_notifications)
     controller.can_thank_changed.connect(panel.set_can_thank)
     controller.thanked.connect(panel.mark_thanked)
-    controller.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
+    controller.panel_requested.connect(show_panel)
     controller.link_refused.connect(panel.offer_copy)
     tray.status_changed.connect(panel.set_status)
     tray.open_intranet_requested.connect(controller.open_intranet)
     tray.mark_all_read_requested.connect(controller.mark_all_read)
     tray.pause_requested.connect(controller.pause)
-    tray.panel_requested.connect(lambda: panel.show_near(tray.anchor()))
+    tray.panel_requested.connect(show_panel)
     tray.quit_requested.connect(quit_event.set)
     tray.retry_requested.connect(controller.restart_polling)
     panel.refresh_requested.connect(controller.load_panel)
     panel.open_requested.connect(controller.open_notification)
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
-    _wire_posting(parts)
+    _wire_posting(parts, show_panel)
 
 
-def _wire_posting(parts: Parts) -> None:
-    controller, tray, panel, posting = parts.controller, parts.tray, parts.panel, parts.posting
+def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
+    controller, tray, posting = parts.controller, parts.tray, parts.posting
     posting.open_url_requested.connect(controller.open_link)
-    posting.show_requested.connect(lambda: panel.show_near(tray.anchor()))
+    posting.show_requested.connect(show_panel)
     posting.post_sent.connect(lambda url: controller.show_alert(posting.confirmation_alert(url)))
     posting.outbox_changed.connect(tray.set_outbox)
     tray.new_post_requested.connect(lambda: posting.open_dialog())

@@ -105,33 +105,27 @@ def on_comment(world: World, comment_id: int) -> dict[int, int]:
         return {}
     author, when = int(comment["created_by"]), str(comment["created_at"])
     made: dict[int, int] = {}
+
+    def notify(user_id: int, cls: str) -> None:
+        made[user_id] = _insert(
+            world,
+            user_id=user_id,
+            cls=cls,
+            originator=author,
+            kind="comment",
+            source_id=comment_id,
+            content_id=int(content["id"]),
+            created_at=when,
+            comment_id=comment_id,
+        )
+
     with world.db.tx():
         for uid in mentioned_user_ids(world, str(comment["message"])):
             if uid != author:
-                made[uid] = _insert(
-                    world,
-                    user_id=uid,
-                    cls=texts.MENTIONED,
-                    originator=author,
-                    kind="comment",
-                    source_id=comment_id,
-                    content_id=int(content["id"]),
-                    created_at=when,
-                    comment_id=comment_id,
-                )
+                notify(uid, texts.MENTIONED)
         owner = int(content["created_by"])
         if owner != author and owner not in made:
-            made[owner] = _insert(
-                world,
-                user_id=owner,
-                cls=texts.NEW_COMMENT,
-                originator=author,
-                kind="comment",
-                source_id=comment_id,
-                content_id=int(content["id"]),
-                created_at=when,
-                comment_id=comment_id,
-            )
+            notify(owner, texts.NEW_COMMENT)
     return made
 
 

@@ -107,32 +107,32 @@ class RateLimiter:
 class _Group:
     actors: tuple[str, ...]
     started_at: datetime
-    platform_id: str | None
 
 
 class _GroupTable:
-    """The alert_group rows: who is in a group and which OS alert shows it."""
+    """The alert_group rows: who is in a group and since when (the notifier replaces the
+    group's OS alert by the plan's key)."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
     def get(self, key: str) -> _Group | None:
         row = self._db.connection.execute(
-            "SELECT actor_names, started_at, platform_id FROM alert_group WHERE group_key = ?",
+            "SELECT actor_names, started_at FROM alert_group WHERE group_key = ?",
             (key,),
         ).fetchone()
         if row is None:
             return None
         actors = tuple(str(a) for a in json.loads(row[0]))
-        return _Group(actors, parse_db_time(row[1]), row[2])
+        return _Group(actors, parse_db_time(row[1]))
 
     def put(self, key: str, group: _Group, now: datetime) -> None:
         names = json.dumps(list(group.actors[:MAX_ACTORS]), ensure_ascii=False)
         with self._db.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO alert_group (group_key, platform_id, actor_names,"
-                " started_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (key, group.platform_id, names, db_time(group.started_at), db_time(now)),
+                "INSERT OR REPLACE INTO alert_group (group_key, actor_names, started_at,"
+                " updated_at) VALUES (?, ?, ?, ?)",
+                (key, names, db_time(group.started_at), db_time(now)),
             )
             conn.execute(
                 "DELETE FROM alert_group WHERE updated_at < ?", (db_time(now - GROUP_RETENTION),)
@@ -236,9 +236,9 @@ class AlertPolicy:
         group = self._groups.get(key)
         if group is not None and now - group.started_at < GROUP_WINDOW:
             actors = tuple(dict.fromkeys(single.actor_names + group.actors))
-            group = _Group(actors, group.started_at, group.platform_id)
+            group = _Group(actors, group.started_at)
         else:
-            group = _Group(single.actor_names, now, None)
+            group = _Group(single.actor_names, now)
         self._groups.put(key, group, now)
         return replace(
             single,

@@ -27,7 +27,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         # actor_names: JSON array of display names, newest first
         """CREATE TABLE alert_group (
             group_key TEXT PRIMARY KEY,
-            platform_id TEXT,
             actor_names TEXT NOT NULL,
             started_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
