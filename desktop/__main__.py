@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from desktop.cli import DoctorOptions, parse
+from desktop.cli import DoctorOptions, RunOptions, parse
+
+EXIT_UNEXPECTED = 1
+EXIT_PROFILE = 3
+
+logger = logging.getLogger("desktop")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the tray app or a subcommand; return the process exit status."""
+    """Run the tray app or a subcommand; return the process exit status.
+
+    Never ends silently: an unexpected error prints one line on stderr (the traceback goes
+    to the log).
+    """
     options = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(options)
+    except Exception as exc:  # the last resort: one line for the user, details in the log
+        logger.critical("Unexpected error", exc_info=exc)
+        where = _log_hint(options)
+        sys.stderr.write(f"startpunt: unexpected error: {type(exc).__name__}: {exc}{where}\n")
+        return EXIT_UNEXPECTED
+
+
+def _log_hint(options: RunOptions | DoctorOptions) -> str:
+    handlers = [h for h in logging.getLogger().handlers if hasattr(h, "baseFilename")]
+    if not handlers or isinstance(options, DoctorOptions):
+        return ""
+    return f" (details in {getattr(handlers[0], 'baseFilename', '')})"
+
+
+def _main(options: RunOptions | DoctorOptions) -> int:
     if isinstance(options, DoctorOptions):
         from desktop.doctor import run_doctor
 
@@ -21,10 +48,15 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.paths import Paths
     from desktop.single_instance import Command, InstanceUnreachableError, acquire_or_forward
 
-    try:
-        instance = acquire_or_forward(
-            Paths.resolve(options.profile), Command(options.command, options.post_text)
+    paths = Paths.resolve(options.profile)
+    problem = paths.unwritable()
+    if problem is not None:
+        sys.stderr.write(
+            f"startpunt: Startpunt {problem}; fix the folder or choose another with --profile\n"
         )
+        return EXIT_PROFILE
+    try:
+        instance = acquire_or_forward(paths, Command(options.command, options.post_text))
     except InstanceUnreachableError as exc:
         sys.stderr.write(f"startpunt: {exc}\n")
         return 1

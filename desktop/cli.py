@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import math
+import re
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
+from services.errors import InsecureUrlError
+from services.urls import normalise_base_url
+
 DEMO_PACES = ("fast", "normal", "slow", "off")
+SUBCOMMANDS = ("post", "doctor")
+POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds; the same bounds as the settings file
+# Options that take a value: needed to find a subcommand written after them.
+_VALUED = frozenset({"--intranet", "--demo-pace", "--demo-seed", "--token-env", "--profile",
+                     "--poll-interval", "--user"})  # fmt: skip
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,19 +62,80 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
         p.add_argument("text", nargs="?", default="", metavar="TEXT", help="text to start with")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--demo", action="store_true", help="run against the built-in sandbox")
-    target.add_argument("--intranet", metavar="URL", help="address of your HumHub intranet")
-    p.add_argument("--demo-pace", choices=DEMO_PACES, default="normal")
+    target.add_argument(
+        "--intranet", metavar="URL", type=_intranet, help="address of your HumHub intranet"
+    )
+    p.add_argument(
+        "--demo-pace",
+        choices=DEMO_PACES,
+        default="normal",
+        help="how quickly the sandbox colleagues react (default: normal)",
+    )
     p.add_argument("--demo-seed", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument(
         "--token-env",
         metavar="VAR",
+        type=_env_name,
         help="name of the environment variable holding an API token (never the token itself)",
     )
-    p.add_argument("--profile", type=Path, help="keep all settings and data in this folder")
-    p.add_argument("--poll-interval", type=float, default=None, metavar="SECONDS")
+    p.add_argument(
+        "--profile", type=_profile, metavar="DIR", help="keep all settings and data in this folder"
+    )
+    p.add_argument(
+        "--poll-interval",
+        type=_poll_interval,
+        default=None,
+        metavar="SECONDS",
+        help="seconds between checks for news, 10 to 3600 (default: the saved setting, 30)",
+    )
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--debug", action="store_true", help="verbose log on the console")
+    _add_version(p)
     return p
+
+
+def package_version() -> str:
+    """The installed package's version (from its metadata)."""
+    try:
+        return metadata.version("startpunt")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _add_version(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", action="version", version=f"startpunt {package_version()}")
+
+
+def _poll_interval(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    low, high = POLL_INTERVAL_RANGE
+    if not math.isfinite(value) or not low <= value <= high:
+        raise argparse.ArgumentTypeError(f"must be between {low:g} and {high:g} seconds")
+    return value
+
+
+def _env_name(text: str) -> str:
+    if not _ENV_NAME.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            "give the NAME of an environment variable (letters, digits, _), not the token"
+        )
+    return text
+
+
+def _profile(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty folder name")
+    return Path(text).expanduser()
+
+
+def _intranet(text: str) -> str:
+    try:
+        return normalise_base_url(text)
+    except InsecureUrlError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} (use https://host)") from None
 
 
 def _doctor_parser() -> argparse.ArgumentParser:
@@ -71,16 +144,37 @@ def _doctor_parser() -> argparse.ArgumentParser:
         description="Check the connection to an intranet, one line per check. "
         "Exit status 0 only if every check passes.",
     )
-    p.add_argument("--intranet", metavar="URL", required=True)
+    p.add_argument(
+        "--intranet", metavar="URL", required=True, help="address of the HumHub intranet"
+    )
     auth = p.add_mutually_exclusive_group()
-    auth.add_argument("--token-env", metavar="VAR", help="environment variable with a token")
+    auth.add_argument(
+        "--token-env", metavar="VAR", type=_env_name, help="environment variable with a token"
+    )
     auth.add_argument("--user", metavar="NAME", help="sign in as NAME; password on stdin")
-    p.add_argument("--debug", action="store_true")
+    p.add_argument("--debug", action="store_true", help="verbose log on the console")
+    _add_version(p)
     return p
+
+
+def subcommand_first(argv: list[str]) -> list[str]:
+    """Move a subcommand written after options to the front (`--profile P post TEXT`)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--":
+            break
+        if word in SUBCOMMANDS:
+            return [word, *argv[:index], *argv[index + 1 :]]
+        if not word.startswith("-"):
+            break  # a positional that is not a subcommand: leave it to argparse
+        index += 2 if word in _VALUED else 1
+    return argv
 
 
 def parse(argv: list[str]) -> RunOptions | DoctorOptions:
     """Parse the command line; exits with status 2 and a usage message on bad input."""
+    argv = subcommand_first(argv)
     if argv[:1] == ["doctor"]:
         d = _doctor_parser().parse_args(argv[1:])
         return DoctorOptions(d.intranet, d.token_env, d.user, d.debug)
@@ -91,8 +185,6 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions:
         parser.error("choose --demo or --intranet URL")
     if a.intranet and not a.token_env:
         parser.error("--intranet needs --token-env VAR (the name of a variable holding a token)")
-    if a.poll_interval is not None and a.poll_interval < 10:
-        parser.error("--poll-interval must be at least 10 seconds")
     return RunOptions(
         demo=a.demo,
         demo_pace=a.demo_pace,

@@ -34,3 +34,20 @@ class Paths:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             if os.name == "posix":
                 folder.chmod(0o700)
+
+    def unwritable(self) -> str | None:
+        """Why the app cannot keep its files here (an English sentence), or None when it can.
+
+        Checked before anything else touches the profile, so an unwritable folder is reported
+        as such instead of as a lock held by nobody or a traceback.
+        """
+        for folder in (self.config, self.data, self.log):
+            try:
+                self.ensure()
+                probe = folder / f".write-test-{os.getpid()}"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                return f"cannot keep its files in {folder} ({reason})"
+        return None
