@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import time, timedelta
@@ -31,12 +30,17 @@ from services.store import StoreError
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_POLL_INTERVAL = timedelta(seconds=30)
 POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds
 MAX_LIST = 200
 MAX_TEXT = 2000
-_LANGUAGE = re.compile(r"(?:[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)?")
+MAX_THANKS = 500
+# Written by version 1 but never read by the app: dropped on upgrade, silently ignored in old
+# files (the UI language follows the system; the intranet address is a command-line option).
+RETIRED_FIELDS = frozenset(
+    {"intranet_url", "language", "autostart", "start_my_day", "kudos_space_id", "recent_targets"}
+)
 
 JsonObject = dict[str, object]
 
@@ -66,22 +70,12 @@ class AlertKinds:
 class Settings:
     """Everything the user (or IT's policy) can choose; the defaults are the product's."""
 
-    intranet_url: str = ""
     poll_interval: timedelta = DEFAULT_POLL_INTERVAL
     alert_kinds: AlertKinds = field(default_factory=AlertKinds)
     working_hours: tuple[WorkingPeriod, ...] = ()  # empty: alerts at any time
     leaders: tuple[str, ...] = ()  # guids or display names whose posts count as "leadership"
-    language: str = ""  # "" follows the system locale
-    autostart: bool = False
-    start_my_day: bool = True
     guidelines_url: str = ""
-    kudos_space_id: int | None = None
-    recent_targets: tuple[int, ...] = ()  # contentcontainer ids, most recent first
-
-    def with_recent_target(self, container_id: int, *, keep: int = 10) -> Settings:
-        """A copy with `container_id` moved to the front of the recent post targets."""
-        rest = tuple(t for t in self.recent_targets if t != container_id)
-        return replace(self, recent_targets=((container_id, *rest))[:keep])
+    thanks_text: str = ""  # the Thanks! comment; "" = "Thank you!" in the intranet's language
 
 
 def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
@@ -89,8 +83,16 @@ def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
     return dict(raw)
 
 
+def _upgrade_1_to_2(raw: JsonObject) -> JsonObject:
+    # Version 1 wrote settings nothing read; the next save leaves them out.
+    return {key: value for key, value in raw.items() if key not in RETIRED_FIELDS}
+
+
 # UPGRADES[n] turns a version-n document into a version-(n+1) document.
-UPGRADES: dict[int, Callable[[JsonObject], JsonObject]] = {0: _upgrade_0_to_1}
+UPGRADES: dict[int, Callable[[JsonObject], JsonObject]] = {
+    0: _upgrade_0_to_1,
+    1: _upgrade_1_to_2,
+}
 
 
 def load(path: Path) -> Settings:
@@ -126,17 +128,12 @@ def to_json(settings: Settings) -> JsonObject:
     """The JSON document for these settings."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "intranet_url": settings.intranet_url,
         "poll_interval": settings.poll_interval.total_seconds(),
         "alert_kinds": {f.name: getattr(settings.alert_kinds, f.name) for f in fields(AlertKinds)},
         "working_hours": [_period_json(p) for p in settings.working_hours],
         "leaders": list(settings.leaders),
-        "language": settings.language,
-        "autostart": settings.autostart,
-        "start_my_day": settings.start_my_day,
         "guidelines_url": settings.guidelines_url,
-        "kudos_space_id": settings.kudos_space_id,
-        "recent_targets": list(settings.recent_targets),
+        "thanks_text": settings.thanks_text,
     }
 
 
@@ -145,7 +142,7 @@ def from_json(raw: JsonObject) -> Settings:
     doc = _upgraded(raw)
     defaults = Settings()
     values: dict[str, Any] = {}  # each decoder returns its field's type
-    for name in sorted(doc.keys() - _DECODERS.keys() - {"schema_version"}):
+    for name in sorted(doc.keys() - _DECODERS.keys() - {"schema_version"} - RETIRED_FIELDS):
         logger.warning("Settings: unknown field %r ignored", name)
     for item in fields(Settings):
         if item.name not in doc:
@@ -202,12 +199,6 @@ def _https_url(value: object) -> str:
     return text
 
 
-def _flag(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise TypeError("not true/false")
-
-
 def _integer(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return value
@@ -257,10 +248,10 @@ def _working_hours(value: object) -> tuple[WorkingPeriod, ...]:
     return tuple(periods)
 
 
-def _language(value: object) -> str:
-    text = _text(value)
-    if not _LANGUAGE.fullmatch(text):
-        raise ValueError("not a language code")
+def _thanks(value: object) -> str:
+    text = " ".join(_text(value).split())
+    if len(text) > MAX_THANKS:
+        raise ValueError(f"longer than {MAX_THANKS} characters")
     return text
 
 
@@ -269,24 +260,11 @@ def _names(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-def _ids(value: object) -> tuple[int, ...]:
-    return tuple(dict.fromkeys(_integer(item) for item in _sequence(value)))
-
-
-def _optional_id(value: object) -> int | None:
-    return None if value is None else _integer(value) or None
-
-
 _DECODERS: dict[str, Callable[[object], object]] = {
-    "intranet_url": _text,
     "poll_interval": _interval,
     "alert_kinds": _alert_kinds,
     "working_hours": _working_hours,
     "leaders": _names,
-    "language": _language,
-    "autostart": _flag,
-    "start_my_day": _flag,
     "guidelines_url": _https_url,
-    "kudos_space_id": _optional_id,
-    "recent_targets": _ids,
+    "thanks_text": _thanks,
 }

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from services.alert_policy import quoted_title
 from services.errors import OfflineError, ServiceError, ValidationError
+from services.mentions import to_plain
 from services.models import THANKABLE_KINDS, Capabilities, CommentApi, Notification
 from services.people import fold
 from services.port import IntranetPort
@@ -41,9 +42,15 @@ def can_thank(notification: Notification, capabilities: Capabilities | None) -> 
 
 
 def _prefix(text: str) -> str:
-    """Folded, whitespace-normalised text without the ellipsis HumHub adds to long titles."""
-    folded = fold(text.replace("…", " ")).replace("...", " ")
-    return " ".join(folded.split())
+    """Folded letters and digits only, single-spaced: how a post and its quoted title compare.
+
+    The title in a notification is the post rendered as text (a mention reads "@Jan Bakker"
+    or "Jan Bakker", Markdown marks are gone, long titles end in "…"); the post's message is
+    Markdown with `[Jan Bakker](mention:guid "url")`. Both are reduced to their words.
+    """
+    folded = fold(text)
+    words = "".join(ch if ch.isalnum() else " " for ch in folded)
+    return " ".join(words.split())
 
 
 async def find_post(port: IntranetPort, notification: Notification, my_guid: str) -> PostRef | None:
@@ -55,7 +62,7 @@ async def find_post(port: IntranetPort, notification: Notification, my_guid: str
         return None
     for post in await port.list_recent_posts(limit=RECENT_POSTS_SEARCHED):
         mine = post.author is not None and post.author.guid == my_guid
-        if mine and _prefix(post.message).startswith(title):
+        if mine and _prefix(to_plain(post.message)).startswith(title):
             return PostRef(post.id, post.content_id)
     return None
 

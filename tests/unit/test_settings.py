@@ -12,7 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time as clock
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import time, timedelta
 from pathlib import Path
 
@@ -27,17 +27,12 @@ ROOT = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
 CUSTOM = Settings(
-    intranet_url="https://intranet.example.org",
     poll_interval=timedelta(seconds=45),
     alert_kinds=AlertKinds(like=False, content_created=True),
     working_hours=weekly(range(4), time(8, 30), time(17)),
     leaders=("guid-leader", "Petra Directeur"),
-    language="nl",
-    autostart=True,
-    start_my_day=False,
     guidelines_url="https://intranet.example.org/richtlijnen",
-    kudos_space_id=12,
-    recent_targets=(5, 3, 9),
+    thanks_text="Dank je wel!",
 )
 
 
@@ -67,13 +62,34 @@ def test_settings_missing_file_gives_defaults(tmp_path):
     assert load(tmp_path / "nope" / "settings.json") == Settings()
 
 
-def test_settings_recent_targets_move_to_front_and_stay_bounded():
-    s = Settings(recent_targets=(1, 2, 3))
-    assert s.with_recent_target(3).recent_targets == (3, 1, 2)
-    many = Settings()
-    for target in range(1, 13):
-        many = many.with_recent_target(target)
-    assert many.recent_targets == tuple(range(12, 2, -1))  # the 10 most recent
+def test_settings_file_holds_only_what_the_app_reads(tmp_path, caplog):
+    """Version 1 wrote five settings nothing read; they are dropped, old files still load."""
+    old = {
+        "schema_version": 1,
+        "intranet_url": "https://intranet.example.org",
+        "poll_interval": 45,
+        "language": "nl",
+        "autostart": True,
+        "start_my_day": False,
+        "kudos_space_id": 12,
+        "recent_targets": [5, 3],
+        "leaders": ["Petra Directeur"],
+    }
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps(old))
+    path.chmod(0o600)
+    with caplog.at_level(logging.WARNING):
+        loaded = load(path)
+    assert caplog.text == ""
+    assert loaded.poll_interval == timedelta(seconds=45)
+    assert loaded.leaders == ("Petra Directeur",)
+    save(path, loaded)
+    written = json.loads(path.read_text())
+    retired = {"intranet_url", "language", "autostart", "start_my_day", "kudos_space_id"}
+    assert not retired & written.keys()
+    assert "recent_targets" not in written
+    read = {f.name for f in fields(Settings)} | {"schema_version"}
+    assert set(written) == read
 
 
 @posix_only
@@ -114,7 +130,7 @@ def test_settings_load_removes_stale_temp_files(tmp_path):
 def test_settings_unknown_and_invalid_fields_fall_back_without_losing_others(tmp_path, caplog):
     doc = to_json(CUSTOM)
     doc["poll_interval"] = "every now and then"
-    doc["kudos_space_id"] = True
+    doc["thanks_text"] = True
     doc["working_hours"] = [{"weekday": 9, "start": "08:00", "end": "17:00"}]
     doc["alert_kinds"] = {"like": "yes", "follow": True, "bogus": True}
     doc["from_the_future"] = 1
@@ -123,12 +139,12 @@ def test_settings_unknown_and_invalid_fields_fall_back_without_losing_others(tmp
     with caplog.at_level(logging.WARNING):
         loaded = load(path)
     assert loaded.poll_interval == Settings().poll_interval
-    assert loaded.kudos_space_id is None
+    assert loaded.thanks_text == ""
     assert loaded.working_hours == ()
     assert loaded.alert_kinds == AlertKinds(follow=True)
     assert loaded.leaders == CUSTOM.leaders
-    assert loaded.recent_targets == CUSTOM.recent_targets
-    for word in ("poll_interval", "kudos_space_id", "working_hours", "bogus", "from_the_future"):
+    assert loaded.guidelines_url == CUSTOM.guidelines_url
+    for word in ("poll_interval", "thanks_text", "working_hours", "bogus", "from_the_future"):
         assert word in caplog.text
 
 
@@ -139,19 +155,17 @@ def test_settings_unknown_and_invalid_fields_fall_back_without_losing_others(tmp
         ("poll_interval", float("nan")),
         ("poll_interval", 10**9),
         ("guidelines_url", "http://intranet/richtlijnen"),
-        ("language", "<script>"),
+        ("thanks_text", "x" * 600),
         ("leaders", "not a list"),
         ("leaders", ["x"] * 1000),
-        ("recent_targets", [1, -2]),
-        ("autostart", "true"),
-        ("intranet_url", 42),
+        ("thanks_text", 42),
     ],
 )
 def test_settings_invalid_values_become_defaults(field, value):
     doc = to_json(CUSTOM)
     doc[field] = value
     assert getattr(from_json(doc), field) == getattr(Settings(), field)
-    assert from_json(doc).intranet_url == CUSTOM.intranet_url or field == "intranet_url"
+    assert from_json(doc).poll_interval == CUSTOM.poll_interval or field == "poll_interval"
 
 
 @pytest.mark.parametrize("text", ["", "{", "[1, 2]", "null", "\xff\xfe", "[" * 100_000])

@@ -139,3 +139,20 @@ def test_thanks_are_remembered_across_a_restart(tmp_path):
     again = Database.open(path)
     assert Thanker(port, again).already_thanked(n.id)
     again.close()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dank je @Jan Bakker voor de **taart**!",
+        "Dank je Jan Bakker voor de taart!",
+        "Dank je @Jan Bakker voor de…",
+    ],
+)
+def test_thanks_finds_a_post_that_holds_a_mention(title: str):
+    message = 'Dank je [Jan Bakker](mention:other-guid "https://x/u/jan") voor de **taart**!'
+    port = FakePort(recent_posts=[_post(4, message)])
+    n = _like(f'Jan vindt je bericht "{title}" leuk.')
+    ref = asyncio.run(find_post(port, n, ME.guid))
+    assert ref is not None
+    assert ref.post_id == 4
