@@ -7,6 +7,7 @@ the user's language. Server text arrives as plain text and stays plain text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -114,3 +115,55 @@ def store_problem_alert(problem: str) -> Alert:
         url=PANEL_URL,
         actions=(AlertAction.DISMISS,),
     )
+
+
+def auth_alert() -> Alert:
+    """The token was refused (401): say what to do; shown once per episode."""
+    return Alert(
+        key="auth",
+        title=QCoreApplication.translate("Alerts", "Startpunt can't sign in"),
+        body=QCoreApplication.translate(
+            "Alerts",
+            "The intranet refused Startpunt's token, so no notifications arrive. Get a new "
+            "token (see Startpunt's README) and start Startpunt again with it.",
+        ),
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+    )
+
+
+def thanks_alert(notification_id: int, reason: str) -> Alert:
+    """Why a Thanks! the user clicked did not (or may not) go out."""
+    bodies = {
+        "already": QCoreApplication.translate("Alerts", "You already said thanks for this."),
+        "impossible": QCoreApplication.translate(
+            "Alerts", "Thanks isn't possible for this notification on this intranet."
+        ),
+        "not_found": QCoreApplication.translate(
+            "Alerts", "Couldn't say thanks: the post was not found among your recent posts."
+        ),
+        "offline": QCoreApplication.translate(
+            "Alerts", "Couldn't say thanks: the intranet can't be reached. Try again later."
+        ),
+        "maybe": QCoreApplication.translate(
+            "Alerts", "Your thanks may not have arrived. Check the post on the intranet."
+        ),
+    }
+    body = bodies.get(
+        reason, QCoreApplication.translate("Alerts", "Couldn't say thanks: the intranet refused.")
+    )
+    return Alert(
+        key=f"thanks:{notification_id}",
+        title=QCoreApplication.translate("Alerts", "Thanks!"),
+        body=body,
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+        notification_id=notification_id,
+    )
+
+
+def thanked_alert(alert: Alert) -> Alert:
+    """`alert` after its Thanks! went out: updated in place, without the button."""
+    done = QCoreApplication.translate("Alerts", "You said thanks.")
+    actions = tuple(a for a in alert.actions if a is not AlertAction.THANK)
+    return replace(alert, body=f"{alert.body}\n{done}", actions=actions)

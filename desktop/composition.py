@@ -9,11 +9,14 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta, tzinfo
+from pathlib import Path
 
-from PySide6.QtCore import QTimeZone
+from PySide6.QtCore import QTimeZone, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.browser import Browser
+from desktop.connection_check import checks_for
 from desktop.controller import AppController
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
@@ -51,6 +54,7 @@ class Parts:
     has_tray: bool
     store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
+    log_dir: Path
     quitting: bool = False
 
 
@@ -62,6 +66,12 @@ def local_zone() -> tzinfo:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         logger.warning("Unknown system time zone %r; using UTC for quiet hours", name)
         return zoneinfo.ZoneInfo("UTC")
+
+
+def open_folder(folder: Path) -> None:
+    """Show a local folder (the logs) in the file manager."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        logger.warning("Could not open %s in the file manager", folder)
 
 
 def open_database(paths: Paths) -> tuple[Database, str]:
@@ -111,6 +121,7 @@ def build(
         settings=settings,
         clock=clock,
         thanker=Thanker(connector, database),
+        checks=checks_for(connector.base_url, token),
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     posting = PostingController(
@@ -140,6 +151,7 @@ def build(
         has_tray=has_tray,
         store_problem=store_problem,
         posting=posting,
+        log_dir=paths.log,
     )
 
 
@@ -165,6 +177,11 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     tray.panel_requested.connect(show_panel)
     tray.quit_requested.connect(quit_event.set)
     tray.retry_requested.connect(controller.restart_polling)
+    tray.check_requested.connect(controller.check_connection)
+    tray.open_log_requested.connect(lambda: open_folder(parts.log_dir))
+    controller.connection_cause.connect(tray.set_cause)
+    controller.connection_cause.connect(panel.set_cause)
+    controller.connection_checked.connect(panel.show_connection_report)
     panel.refresh_requested.connect(controller.load_panel)
     panel.open_requested.connect(controller.open_notification)
     panel.thank_requested.connect(controller.thank)

@@ -11,12 +11,14 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from desktop.alert_presenter import AlertPresenter
-from desktop.alert_text import PANEL_URL
+from desktop.alert_text import PANEL_URL, auth_alert, thanked_alert, thanks_alert
 from desktop.browser import Browser
+from desktop.connection_check import Checks, ConnectionWords, run_checks
+from desktop.i18n import translate_for
 from desktop.notify import Notifier
 from services.alert_policy import AlertPolicy
 from services.clock import Clock
-from services.errors import OfflineError, ServiceError
+from services.errors import OfflineError, ServiceError, ValidationError
 from services.models import (
     Alert,
     AlertAction,
@@ -39,6 +41,7 @@ PAUSE_HOUR = timedelta(hours=1)
 RESTART_AFTER_CRASH_S = 60.0
 SHUTDOWN_WAIT_S = 3.0
 KNOWN_LIMIT = 500
+LEARN_WAIT_S = 10.0  # the first alerts wait this long for the capabilities (Thanks!)
 
 
 class AppController(QObject):
@@ -54,6 +57,8 @@ class AppController(QObject):
     paused_changed = Signal(object)  # datetime | None
     panel_requested = Signal()
     link_refused = Signal(object)  # services.link_policy.LinkVerdict
+    connection_cause = Signal(str)  # why the intranet can't be reached, translated; "" if fine
+    connection_checked = Signal(str, object)  # cause, tuple[CheckLine, ...]: the report
 
     def __init__(
         self,
@@ -66,6 +71,7 @@ class AppController(QObject):
         settings: Settings,
         clock: Clock,
         thanker: Thanker | None = None,
+        checks: Checks | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,7 +81,9 @@ class AppController(QObject):
         self._thanker = thanker or Thanker(port)
         self._capabilities: Capabilities | None = None
         self._me: CurrentUser | None = None
-        self._learning = False
+        self._learning: asyncio.Task[None] | None = None
+        self._checks = checks
+        self._words = ConnectionWords(self)
         self._known: dict[int, Notification] = {}
         self._task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
@@ -132,7 +140,9 @@ class AppController(QObject):
 
     async def handle_outcome(self, outcome: PollOutcome) -> None:
         """Push one poll's result to the tray, the panel and the alerts."""
-        self.state = outcome.state
+        previous, self.state = self.state, outcome.state
+        if outcome.state is not previous:
+            self._on_state_change(outcome.state)
         self.connection_changed.emit(outcome.state.value, outcome.next_delay.total_seconds())
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
@@ -142,9 +152,11 @@ class AppController(QObject):
             self.first_poll_done.emit()
         if outcome.state is not ConnectionState.ONLINE:
             return
-        if self._capabilities is None and not self._learning:
-            self._learning = True
-            self._spawn(self._learn_server())
+        if self._capabilities is None and outcome.new:
+            # The first alerts wait (bounded) for what the server can do, so they offer Thanks!
+            await asyncio.wait({self._learn()}, timeout=LEARN_WAIT_S)
+        elif self._capabilities is None:
+            self._learn()
         try:
             shown = await self._presenter.present(
                 outcome.new,
@@ -160,6 +172,37 @@ class AppController(QObject):
         for alert in shown:
             self.alert_shown.emit(alert.key)
 
+    def _learn(self) -> asyncio.Task[None]:
+        """The running (or a new) task that learns who I am and what the server can do."""
+        if self._learning is None or self._learning.done():
+            self._learning = asyncio.ensure_future(self._learn_server())
+            self._background.add(self._learning)
+            self._learning.add_done_callback(self._background.discard)
+        return self._learning
+
+    def _on_state_change(self, state: ConnectionState) -> None:
+        if state is ConnectionState.ONLINE:
+            self.connection_cause.emit("")
+        elif state is ConnectionState.OFFLINE:
+            self._spawn(self._diagnose(report=False))  # once per offline episode
+        elif state is ConnectionState.AUTH_REQUIRED:
+            self.connection_cause.emit(self._words.cause_of_auth())
+            self.show_alert(auth_alert())  # once per 401 episode
+
+    def check_connection(self) -> None:
+        """Run the connection checks now and report every step ("Check the connection…")."""
+        self._spawn(self._diagnose(report=True))
+
+    async def _diagnose(self, *, report: bool) -> None:
+        if self._checks is None:
+            return
+        results = await run_checks(self._checks)
+        cause = self._words.cause(results)
+        if self.state is not ConnectionState.ONLINE or cause:
+            self.connection_cause.emit(cause)
+        if report:
+            self.connection_checked.emit(cause, self._words.lines(results))
+
     async def _learn_server(self) -> None:
         """Who am I and what can the server do; needed for thanks, not for alerts.
 
@@ -171,8 +214,6 @@ class AppController(QObject):
         except ServiceError as exc:
             logger.warning("Could not read the server's capabilities: %s", exc)
             return
-        finally:
-            self._learning = False
         self.can_thank_changed.emit(self._capabilities.comment_api is not CommentApi.UNKNOWN)
 
     def _remember(self, items: tuple[Notification, ...]) -> None:
@@ -217,7 +258,7 @@ class AppController(QObject):
             else:
                 self.open_link(alert.url)
         elif action is AlertAction.THANK and alert.notification_id is not None:
-            self.thank(alert.notification_id)
+            self.thank(alert.notification_id, alert=alert)
         elif action is AlertAction.MARK_ALL_READ:
             self.mark_all_read()
 
@@ -241,28 +282,57 @@ class AppController(QObject):
         """Show an alert that is not about a notification (e.g. "posted")."""
         self._spawn(self._presenter.show_now(alert))
 
-    def thank(self, notification_id: int) -> None:
-        """Post a thank-you comment under the post the notification is about."""
-        self._spawn(self._thank(notification_id))
+    def thank(self, notification_id: int, *, alert: Alert | None = None) -> None:
+        """Post a thank-you comment under the post the notification is about.
 
-    async def _thank(self, notification_id: int) -> None:
+        Every outcome is shown: a failure or a refusal as an alert; a success by updating
+        the alert it came from (if any) in place, without its Thanks! button.
+        """
+        self._spawn(self._thank(notification_id, alert))
+
+    def thanks_message(self) -> str:
+        """The comment: the user's own text, else "Thank you!" in the intranet user's language."""
+        if self._settings.thanks_text:
+            return self._settings.thanks_text
+        language = self._me.language if self._me is not None else ""
+        return translate_for(language, "AppController", "Thank you!") or self.tr("Thank you!")
+
+    async def _thank(self, notification_id: int, alert: Alert | None) -> None:
+        if self._thanker.already_thanked(notification_id):
+            self.show_alert(thanks_alert(notification_id, "already"))
+            self.thanked.emit(notification_id, True)
+            return
+        if self._capabilities is None:
+            await asyncio.wait({self._learn()}, timeout=LEARN_WAIT_S)
         n = self._known.get(notification_id)
         caps, me = self._capabilities, self._me
         if n is None or caps is None or me is None or not can_thank(n, caps):
             logger.warning("Thanks not possible for notification %d", notification_id)
+            self.show_alert(thanks_alert(notification_id, "impossible"))
             self.thanked.emit(notification_id, False)
             return
-        # Posted publicly as a comment under the colleague's reaction, in the clicker's language.
-        message = self.tr("Thank you!")
         try:
-            await self._thanker.thank(n, message, capabilities=caps, my_guid=me.person.guid)
+            await self._thanker.thank(
+                n, self.thanks_message(), capabilities=caps, my_guid=me.person.guid
+            )
         except ServiceError as exc:
             posted_maybe = isinstance(exc, OfflineError) and not exc.nothing_sent
             logger.warning("Thank-you for notification %d failed: %s", notification_id, exc)
+            if posted_maybe:
+                reason = "maybe"
+            elif isinstance(exc, OfflineError):
+                reason = "offline"
+            elif isinstance(exc, ValidationError) and exc.status == 0:
+                reason = "not_found"
+            else:
+                reason = "refused"
+            self.show_alert(thanks_alert(notification_id, reason))
             self.thanked.emit(notification_id, posted_maybe)
             return
         logger.info("Thanked for notification %d", notification_id)
         self.thanked.emit(notification_id, True)
+        if alert is not None:
+            self.show_alert(thanked_alert(alert))
 
     def refresh(self) -> None:
         """Poll soon (the minimum gap still holds)."""

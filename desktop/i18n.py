@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -31,3 +32,25 @@ def install_translations(app: QApplication, language: str | None = None) -> QLoc
     if qt.load(locale, "qtbase", "_", qt_dir):
         app.installTranslator(qt)
     return locale
+
+
+def translate_for(language: str, context: str, text: str) -> str | None:
+    """`text` in `language` (e.g. the intranet user's "nl"), or None when we have no translation.
+
+    English is the source language; any other language needs a translation file of ours.
+    """
+    code = language.strip().replace("-", "_")
+    if not code:
+        return None
+    if code.lower().startswith("en"):
+        return text
+    translated = _translator(code).translate(context, text)
+    return translated or None
+
+
+@functools.cache
+def _translator(code: str) -> QTranslator:
+    translator = QTranslator()
+    if not translator.load(QLocale(code), "startpunt", "_", str(resources.path("i18n"))):
+        logger.info("No translation for the intranet language %s", code)
+    return translator

@@ -36,8 +36,10 @@ class PanelHost(QObject):
         self._unread: frozenset[int] = frozenset()
         self._can_thank = False
         self._status = ""
+        self._cause = ""
         self._thanked: dict[int, bool] = {}
         self._prompts: set[QWidget] = set()
+        self.report: QWidget | None = None  # the last connection report (tests, screenshots)
 
     @property
     def created(self) -> bool:
@@ -57,6 +59,7 @@ class PanelHost(QObject):
             panel.set_notifications(self._items, self._unread)
             panel.set_can_thank(self._can_thank)
             panel.set_status(self._status)
+            panel.set_cause(self._cause)
             for notification_id, thanked in self._thanked.items():
                 panel.mark_thanked(notification_id, thanked)
             self._panel = panel
@@ -85,6 +88,27 @@ class PanelHost(QObject):
         self._status = text
         if self._panel is not None:
             self._panel.set_status(text)
+
+    def set_cause(self, cause: str) -> None:
+        """Why the intranet can't be reached ("" when it can): the empty panel says so."""
+        self._cause = cause
+        if self._panel is not None:
+            self._panel.set_cause(cause)
+
+    def show_connection_report(self, cause: str, lines: Sequence[tuple[str, bool, str]]) -> None:
+        """The result of "Check the connection…" in a small window."""
+        from PySide6.QtCore import Qt
+
+        from ui.connection_report import ConnectionReport
+
+        dialog = ConnectionReport(cause, lines)
+        self.report = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._prompts.add(dialog)
+        dialog.destroyed.connect(lambda: self._prompts.discard(dialog))
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
 
     def offer_copy(self, verdict: LinkVerdict) -> None:
         """A refused link: offer to copy it, showing where it really leads."""

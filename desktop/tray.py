@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QObject, QRect, QTime, Signal
@@ -32,7 +32,9 @@ class TrayIcon(QObject):
     panel_requested = Signal()
     pause_requested = Signal(str)  # a PauseChoice value
     new_post_requested = Signal()
-    retry_requested = Signal()  # "Try again" after the server refused the credentials
+    retry_requested = Signal()  # "Try now": poll at once (offline, or the token refused)
+    check_requested = Signal()  # "Check the connection…"
+    open_log_requested = Signal()  # "Open log folder"
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
 
@@ -44,6 +46,9 @@ class TrayIcon(QObject):
         self._unread = 0
         self._tooltip = ""
         self._paused_until: datetime | None = None
+        self._cause = ""  # why the intranet can't be reached (translated), "" when unknown
+        self._state = ConnectionState.STARTING
+        self._retry_at: datetime | None = None
         self.tray = QSystemTrayIcon(self)
         self.tray.setIcon(render_icon(self._connection_look, 0))
         self.tray.activated.connect(self._on_tray_activated)
@@ -69,9 +74,11 @@ class TrayIcon(QObject):
         self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
         self.mark_read_action.triggered.connect(self.mark_all_read_requested)
         self.menu.addSeparator()
-        self.retry_action = self._action(self.tr("Try to connect again"), self.menu)
+        self.retry_action = self._action(self.tr("Try now"), self.menu)
         self.retry_action.triggered.connect(self.retry_requested)
         self.retry_action.setVisible(False)
+        self.check_action = self._action(self.tr("Check the connection…"), self.menu)
+        self.check_action.triggered.connect(self.check_requested)
         self.open_action = self._action(self.tr("Open intranet"), self.menu)
         self.open_action.triggered.connect(self.open_intranet_requested)
         self.pause_menu = self.menu.addMenu(self.tr("Pause alerts"))
@@ -89,6 +96,8 @@ class TrayIcon(QObject):
             lambda: self.pause_requested.emit(PauseChoice.RESUME.value)
         )
         self.menu.addSeparator()
+        self.log_action = self._action(self.tr("Open log folder"), self.menu)
+        self.log_action.triggered.connect(self.open_log_requested)
         self.quit_action = self._action(self.tr("Quit"), self.menu)
         self.quit_action.triggered.connect(self.quit_requested)
 
@@ -121,20 +130,42 @@ class TrayIcon(QObject):
         self._tooltip = tooltip
         self._refresh()
 
-    def set_connection(self, state: str, retry_s: float) -> None:
+    def set_connection(self, state: str, retry_s: float, now: datetime | None = None) -> None:
         """Show a `ConnectionState` value; `retry_s` is the wait before the next attempt."""
-        connection = ConnectionState(state)
+        self._state = ConnectionState(state)
+        self._retry_at = (now or datetime.now(UTC)) + timedelta(seconds=retry_s)
+        self._show_connection()
+
+    def set_cause(self, cause: str) -> None:
+        """Why the intranet can't be reached, in the user's words ("" when unknown or fine)."""
+        self._cause = cause
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        connection = self._state
         if connection is ConnectionState.ONLINE:
             self.set_look(TrayLook.ONLINE, self.tr("Connected"))
         elif connection is ConnectionState.AUTH_REQUIRED:
-            self.set_look(TrayLook.SIGN_IN, self.tr("Sign in again to receive notifications"))
-        elif connection is ConnectionState.OFFLINE:
-            minutes = max(1, round(retry_s / 60))
             self.set_look(
-                TrayLook.OFFLINE, self.tr("Offline. Trying again in %n minute(s).", "", minutes)
+                TrayLook.SIGN_IN,
+                self._cause or self.tr("Sign in again to receive notifications"),
             )
+        elif connection is ConnectionState.OFFLINE:
+            when = self._clock_time(self._retry_at)
+            lines = [self.tr("Can't reach the intranet."), self._cause]
+            lines.append(self.tr("Next try at %1.").replace("%1", when))
+            self.set_look(TrayLook.OFFLINE, " ".join(x for x in lines if x))
         else:
             self.set_look(TrayLook.OFFLINE, self.tr("Connecting…"))
+
+    @staticmethod
+    def _clock_time(moment: datetime | None) -> str:
+        local = (moment or datetime.now(UTC)).astimezone()
+        time = QTime(local.hour, local.minute, local.second)
+        pattern = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+        if "ss" not in pattern:  # the short format with seconds: "13:04:05", "1:04:05 PM"
+            pattern = pattern.replace("mm", "mm:ss", 1)
+        return QLocale().toString(time, pattern)
 
     def set_unread(self, unread: int) -> None:
         """Show the unread count on the icon and in the menu."""
@@ -175,7 +206,7 @@ class TrayIcon(QObject):
         if icon_key != self._icon_key:  # an unchanged icon is not sent to the tray host again
             self._icon_key = icon_key
             self.tray.setIcon(render_icon(self.look, self._unread))
-        self.retry_action.setVisible(self._connection_look is TrayLook.SIGN_IN)
+        self.retry_action.setVisible(self._connection_look is not TrayLook.ONLINE)
         if self._unread:
             menu_text = self.tr("Notifications (%1)").replace("%1", badge_text(self._unread))
         else:

@@ -80,6 +80,8 @@ class NotificationPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self._as_window = as_window
+        self._cause = ""
+        self._focus_list_when_filled = False
         self.setWindowFlags(Qt.WindowType.Window if as_window else _POPUP_FLAGS)
         self.setWindowTitle(self.tr("Notifications - Startpunt"))
         self.setAccessibleName(self.tr("Notifications"))
@@ -167,6 +169,11 @@ class NotificationPanel(QWidget):
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
 
+    def set_cause(self, cause: str) -> None:
+        """Why the intranet can't be reached ("" when it can); an empty panel says so."""
+        self._cause = cause
+        self._update_state()
+
     def set_window_mode(self, as_window: bool) -> None:
         """Be a normal window (no tray) or a frameless popup next to the tray."""
         if as_window == self._as_window:
@@ -187,6 +194,9 @@ class NotificationPanel(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
+        # The list gets the keyboard; when it is still empty (the first opening: the items are
+        # on their way), it gets it as soon as they arrive, with the first one current.
+        self._focus_list_when_filled = not self.proxy.rowCount()
         (self.list_view if self.proxy.rowCount() else self.filter_combo).setFocus()
 
     # --- Qt events ------------------------------------------------------------------------
@@ -261,11 +271,17 @@ class NotificationPanel(QWidget):
             self.stack.setCurrentIndex(0)
             if not self.list_view.currentIndex().isValid():
                 self._select_id(None)
+            if self._focus_list_when_filled:
+                self._focus_list_when_filled = False
+                if self.isVisible() and self.focusWidget() in (None, self.filter_combo):
+                    self.list_view.setFocus()
         else:
             has_any = self.model.rowCount() > 0
-            self.empty_label.setText(
-                self.tr("No notifications of this kind.")
-                if has_any
-                else self.tr("Nothing new. Enjoy your day!")
-            )
+            if has_any:
+                text = self.tr("No notifications of this kind.")
+            elif self._cause:
+                text = self.tr("Not connected to the intranet, so nothing to show yet.")
+            else:
+                text = self.tr("Nothing new. Enjoy your day!")
+            self.empty_label.setText(text)
             self.stack.setCurrentIndex(1)

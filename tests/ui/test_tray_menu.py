@@ -96,10 +96,25 @@ def test_tray_menu_sign_in_beats_paused(tray):
     assert "Sign in again" in tray.tray.toolTip()
 
 
-def test_tray_menu_offline_tooltip_says_when_it_retries(tray):
-    tray.set_connection("offline", 150)
+def test_tray_menu_offline_tooltip_says_why_and_the_true_next_try(tray, qtbot):
+    now = datetime(2025, 3, 14, 9, 0, 0, tzinfo=UTC)
+    tray.set_connection("offline", 10, now=now)  # the poller retries after 10 s, not 1 min
     assert tray.look is TrayLook.OFFLINE
-    assert "Trying again in 2 minute(s)" in tray.tray.toolTip()
+    local = (now + timedelta(seconds=10)).astimezone()
+    assert f"{local.minute:02d}:{local.second:02d}" in tray.tray.toolTip()
+    assert "minute" not in tray.tray.toolTip()
+    tray.set_cause("The intranet doesn't answer.")
+    assert "The intranet doesn't answer." in tray.tray.toolTip()
+    assert tray.retry_action.isVisible()
+    assert tray.retry_action.text() == "Try now"
+    with qtbot.waitSignal(tray.retry_requested):
+        tray.retry_action.trigger()
+    with qtbot.waitSignal(tray.check_requested):
+        tray.check_action.trigger()
+    with qtbot.waitSignal(tray.open_log_requested):
+        tray.log_action.trigger()
+    tray.set_connection("online", 30, now=now)
+    assert not tray.retry_action.isVisible()
 
 
 def test_tray_menu_paused_text_names_the_time_or_the_day(tray):

@@ -1,0 +1,229 @@
+"""AppController: every clicked action answers, Thanks! from the first alerts, why it's offline."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, timedelta
+
+from desktop.browser import Browser
+from desktop.controller import AppController
+from services.alert_policy import AlertPolicy
+from services.humhub.diagnosis import CheckResult
+from services.models import (
+    Alert,
+    AlertAction,
+    CommentApi,
+    ConnectionState,
+    CurrentUser,
+    Post,
+)
+from services.poller import Poller, PollOutcome
+from services.quiet_hours import QuietHours
+from services.seen import SeenStore
+from services.settings import Settings
+from services.store import Database
+from tests.fakes.clock import FakeClock
+from tests.fakes.port import ME, FakePort, make_notification
+
+
+class FakeNotifier:
+    supports_buttons = True
+
+    def __init__(self) -> None:
+        self.shown: list[Alert] = []
+
+    async def show(self, alert: Alert) -> str | None:
+        self.shown.append(alert)
+        return str(len(self.shown))
+
+    async def close(self) -> None:
+        return
+
+
+@dataclass
+class Port(FakePort):
+    """FakePort that remembers the comments and speaks the intranet user's language."""
+
+    language: str = ""
+    comments: list[str] = field(default_factory=list)
+
+    async def current_user(self) -> CurrentUser:
+        self._enter("current_user")
+        return CurrentUser(ME, "demo", "demo@example.org", 1, language=self.language)
+
+    async def comment_on_post(
+        self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
+    ) -> int:
+        self._enter("comment_on_post")
+        self.comments.append(message)
+        return len(self.comments)
+
+
+def _controller(
+    port: FakePort, settings: Settings | None = None, checks=None
+) -> tuple[AppController, FakeNotifier]:
+    clock = FakeClock()
+    seen = SeenStore(Database.in_memory(), clock=clock)
+    controller = AppController(
+        port,
+        Poller(port, clock, random.Random(1), seen=seen),
+        Browser(port.base_url),
+        policy=AlertPolicy(seen),
+        quiet=QuietHours((), UTC, clock),
+        settings=settings or Settings(),
+        clock=clock,
+        checks=checks,
+    )
+    notifier = FakeNotifier()
+    controller.set_notifier(notifier)
+    return controller, notifier
+
+
+async def _poll(controller: AppController) -> None:
+    await controller.handle_outcome(await controller._poller.poll_once())
+
+
+async def _settle(controller: AppController) -> None:
+    deadline = asyncio.get_running_loop().time() + 5
+    while controller._background and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.01)
+    assert not controller._background
+
+
+def _liked_post_port(**kw: object) -> Port:
+    n = make_notification(7, 'Jan vindt je bericht "Dank aan iedereen" leuk.')
+    post = Post(2, 102, "Dank aan iedereen", ME, None, "https://x/p/2", 5)
+    return Port(unseen=[n], recent_posts=[post], **kw)  # type: ignore[arg-type]
+
+
+def test_the_first_alerts_after_start_offer_thanks(qtbot):
+    port = _liked_post_port()
+    controller, notifier = _controller(port)
+    asyncio.run(_poll(controller))
+    assert [a.notification_id for a in notifier.shown] == [7]
+    assert AlertAction.THANK in notifier.shown[0].actions
+
+
+def test_thanks_from_an_alert_updates_it_and_a_second_click_is_answered(qtbot):
+    port = _liked_post_port()
+    controller, notifier = _controller(port)
+
+    async def go() -> None:
+        await _poll(controller)
+        alert = notifier.shown[-1]
+        controller.on_alert_action(alert, AlertAction.THANK)
+        await _settle(controller)
+        done = notifier.shown[-1]
+        assert done.key == alert.key  # updated in place ...
+        assert AlertAction.THANK not in done.actions  # ... without its Thanks! button
+        assert "You said thanks." in done.body
+        controller.on_alert_action(alert, AlertAction.THANK)  # a second click on the old one
+        await _settle(controller)
+
+    with qtbot.waitSignals([controller.thanked, controller.thanked]):
+        asyncio.run(go())
+    assert port.comments == ["Thank you!"]
+    assert notifier.shown[-1].key == "thanks:7"
+    assert notifier.shown[-1].body == "You already said thanks for this."
+
+
+def test_a_failed_thanks_is_shown_to_the_user(qtbot):
+    port = _liked_post_port()
+    port.recent_posts = []  # the post can't be found
+    controller, notifier = _controller(port)
+
+    async def go() -> None:
+        await _poll(controller)
+        controller.on_alert_action(notifier.shown[-1], AlertAction.THANK)
+        await _settle(controller)
+
+    with qtbot.waitSignal(controller.thanked) as thanked:
+        asyncio.run(go())
+    assert thanked.args == [7, False]
+    assert port.comments == []
+    assert notifier.shown[-1].key == "thanks:7"
+    assert "not found" in notifier.shown[-1].body
+
+
+def test_the_thanks_text_follows_the_intranet_language_or_the_setting(qtbot):
+    port = _liked_post_port(language="nl")  # a Dutch intranet account, an English desktop
+    controller, notifier = _controller(port)
+
+    async def go(ctl: AppController, note: FakeNotifier) -> None:
+        await _poll(ctl)
+        ctl.on_alert_action(note.shown[-1], AlertAction.THANK)
+        await _settle(ctl)
+
+    asyncio.run(go(controller, notifier))
+    assert port.comments == ["Bedankt!"]
+    own = _liked_post_port(language="nl")
+    controller, notifier = _controller(own, Settings(thanks_text="Top, dank je!"))
+    asyncio.run(go(controller, notifier))
+    assert own.comments == ["Top, dank je!"]
+
+
+def test_a_refused_token_alerts_once_per_episode_and_says_what_to_do(qtbot):
+    controller, notifier = _controller(FakePort())
+    causes: list[str] = []
+    controller.connection_cause.connect(causes.append)
+    refused = PollOutcome(ConnectionState.AUTH_REQUIRED, timedelta(0))
+    online = PollOutcome(ConnectionState.ONLINE, timedelta(seconds=30), unread=0)
+
+    async def go() -> None:
+        for outcome in (refused, refused, online, refused):
+            await controller.handle_outcome(outcome)
+            await _settle(controller)
+
+    asyncio.run(go())
+    auth = [a for a in notifier.shown if a.key == "auth"]
+    assert len(auth) == 2  # the first episode once, the second once
+    assert "new token" in auth[0].body
+    assert any("new token" in c for c in causes)
+
+
+def test_offline_says_the_checked_cause_and_the_report_lists_the_steps(qtbot):
+    runs: list[int] = []
+
+    async def checks() -> AsyncIterator[CheckResult]:
+        runs.append(1)
+        yield CheckResult("address", True, "https://intranet.example")
+        yield CheckResult("dns", True, "resolves")
+        yield CheckResult("tcp", False, "cannot connect: connection refused")
+
+    controller, _ = _controller(FakePort(), checks=checks)
+    causes: list[str] = []
+    reports: list[tuple[str, object]] = []
+    controller.connection_cause.connect(causes.append)
+    controller.connection_checked.connect(lambda cause, lines: reports.append((cause, lines)))
+    offline = PollOutcome(ConnectionState.OFFLINE, timedelta(seconds=10))
+
+    async def go() -> None:
+        for _ in range(3):  # one check per offline episode, not per poll
+            await controller.handle_outcome(offline)
+            await _settle(controller)
+        controller.check_connection()
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert len(runs) == 2
+    assert causes[0] == "The intranet doesn't answer. It may be down, or you may need the VPN."
+    cause, lines = reports[0]
+    assert cause == causes[0]
+    assert lines == (
+        ("Address", True, "https://intranet.example"),
+        ("Name lookup (DNS)", True, "resolves"),
+        ("Connection", False, "cannot connect: connection refused"),
+    )
+
+
+def test_the_offline_cause_is_cleared_when_back_online(qtbot):
+    controller, _ = _controller(FakePort())
+    causes: list[str] = []
+    controller.connection_cause.connect(causes.append)
+    asyncio.run(
+        controller.handle_outcome(replace(PollOutcome(ConnectionState.ONLINE, timedelta(0))))
+    )
+    assert causes == [""]
