@@ -133,18 +133,24 @@ async def _run(
     instance.start(parts.posting.handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
-    logger.debug("Quitting: closing the tray and panel")
-    parts.tray.hide()
-    parts.panel.close()
     notifier_task.cancel()
-    logger.debug("Quitting: stopping the outbox sender")
-    await parts.posting.shutdown()
-    logger.debug("Quitting: stopping polling")
-    await controller.shutdown()
-    parts.database.close()
+    await shut_down(parts)
     stop_signals.close()
     logger.info("Stopped")
     return 0
+
+
+async def shut_down(parts: Parts) -> None:
+    """Stop everything that may write, then close the database (nothing touches it after)."""
+    parts.quitting = True  # Qt's aboutToQuit comes after this: it must not save again
+    logger.debug("Quitting: closing the tray and panel")
+    parts.tray.hide()
+    parts.panel.close()
+    logger.debug("Quitting: saving the draft and stopping the outbox sender")
+    await parts.posting.shutdown()
+    logger.debug("Quitting: stopping polling")
+    await parts.controller.shutdown()
+    parts.database.close()
 
 
 def _show(parts: Parts) -> None:
