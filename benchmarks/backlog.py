@@ -85,6 +85,8 @@ class CountingNotifier:
 
     async def close(self) -> None: ...
 
+    async def withdraw_all(self) -> None: ...
+
 
 class ShiftedClock:
     """The system clock, ``offset`` seconds ahead (moved on between polls)."""

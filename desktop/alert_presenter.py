@@ -84,6 +84,15 @@ class AlertPresenter:
             logger.exception("Could not show an alert")
             return None
 
+    async def withdraw_all(self) -> None:
+        """Close the alerts still on screen (everything was marked read)."""
+        if self._notifier is None:
+            return
+        try:
+            await self._notifier.withdraw_all()
+        except Exception:  # an OS notification failure must never stop the app
+            logger.exception("Could not close the alerts on screen")
+
     async def close(self) -> None:
         """Release the notifier's connection."""
         if self._notifier is not None:

@@ -25,6 +25,7 @@ from desktop.signals import QuitOnSignals
 from desktop.single_instance import SingleInstance
 from desktop.tray import TrayIcon
 from services.redaction import register_secret
+from ui.tray_icon import TrayLook, render_pixmap
 
 if TYPE_CHECKING:
     from desktop.demo import DemoIntranet
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 APP_NAME = "Startpunt"
+ALERT_ICON_SIZE = 64
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -88,7 +90,8 @@ async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asy
     if sys.platform.startswith("linux"):
         from desktop.notify_freedesktop import FreedesktopNotifier
 
-        freedesktop = FreedesktopNotifier(APP_NAME, controller.on_alert_action)
+        icon = render_pixmap(ALERT_ICON_SIZE, TrayLook.ONLINE, 0).toImage()
+        freedesktop = FreedesktopNotifier(APP_NAME, controller.on_alert_action, icon=icon)
         if await freedesktop.probe():
             controller.set_notifier(freedesktop)
             return

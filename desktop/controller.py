@@ -247,6 +247,7 @@ class AppController(QObject):
         self._remember(recent.items)
         unread = frozenset(n.id for n in unseen.items)
         self.notifications_changed.emit(recent.items, unread)
+        self.unread_changed.emit(unseen.total)  # the badge agrees with what the panel shows
 
     # -- intents ---------------------------------------------------------------------------
 
@@ -351,6 +352,7 @@ class AppController(QObject):
         self.unread_changed.emit(0)
         self._poller.forget_probe()
         self._poller.refresh_soon()
+        await self._presenter.withdraw_all()
 
     def pause(self, choice: str) -> None:
         """Pause alerts ("1h", "tomorrow") or resume them ("resume")."""

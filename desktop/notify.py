@@ -40,6 +40,10 @@ class Notifier(Protocol):
         """Release the connection to the notification system."""
         ...
 
+    async def withdraw_all(self) -> None:
+        """Close our alerts still on screen (after "Mark all read")."""
+        ...
+
 
 def trim(text: str, limit: int = BODY_MAX_CHARS) -> str:
     """Cut `text` to `limit` characters with an ellipsis."""
@@ -92,6 +96,12 @@ class NativeNotifier:
     async def close(self) -> None:
         return
 
+    async def withdraw_all(self) -> None:
+        try:
+            await self._notifier.clear_all()
+        except Exception:  # the backends raise whatever their OS layer raises
+            logger.warning("Could not close the alerts on screen", exc_info=True)
+
     async def show(self, alert: Alert) -> str | None:
         from desktop_notifier import Button
 
@@ -133,6 +143,9 @@ class TrayBalloonNotifier:
 
     async def close(self) -> None:
         return
+
+    async def withdraw_all(self) -> None:
+        self._last = None  # a balloon can't be taken back; a click on it no longer acts
 
     async def show(self, alert: Alert) -> str | None:
         self._last = alert

@@ -14,6 +14,8 @@ import logging
 from dbus_fast import BusType, Message, MessageType, Variant
 from dbus_fast.aio import MessageBus
 
+from PySide6.QtGui import QImage
+
 from desktop.notify import ActionHandler, action_label, trim
 from services.models import Alert, AlertAction
 
@@ -31,8 +33,11 @@ OPEN_ALERTS_LIMIT = 100
 class FreedesktopNotifier:
     """Sends Notify calls, replaces alerts by key, and routes button presses back."""
 
-    def __init__(self, app_name: str, on_action: ActionHandler) -> None:
+    def __init__(
+        self, app_name: str, on_action: ActionHandler, *, icon: QImage | None = None
+    ) -> None:
         self._app_name = app_name
+        self._icon = _image_data(icon) if icon is not None else None
         self._on_action = on_action
         self._bus: MessageBus | None = None
         self._caps: frozenset[str] = frozenset()
@@ -74,6 +79,8 @@ class FreedesktopNotifier:
         # Only ids from this session: after a daemon restart an old id may belong to another app.
         replaces = self._id_by_key.get(alert.key, 0)
         hints = {"urgency": Variant("y", 1), "category": Variant("s", "im.received")}
+        if self._icon is not None:
+            hints["image-data"] = self._icon
         reply = await self._call(
             self._bus,
             "Notify",
@@ -87,6 +94,17 @@ class FreedesktopNotifier:
         while len(self._alert_by_id) > OPEN_ALERTS_LIMIT:  # servers that never say "closed"
             self._forget(next(iter(self._alert_by_id)))
         return str(platform_id)
+
+    async def withdraw_all(self) -> None:
+        """Close every alert of ours the server still shows."""
+        if self._bus is None:
+            return
+        for platform_id in list(self._alert_by_id):
+            try:
+                await self._call(self._bus, "CloseNotification", "u", [platform_id])
+            except (ConnectionError, TimeoutError):
+                logger.info("Alert %d was already gone", platform_id)
+            self._forget(platform_id)
 
     async def close(self) -> None:
         """Disconnect from the bus."""
@@ -145,6 +163,14 @@ class FreedesktopNotifier:
             detail = reply.error_name if reply is not None else "no reply"
             raise ConnectionError(f"D-Bus {message.member} failed: {detail}")
         return reply
+
+
+def _image_data(icon: QImage) -> Variant:
+    """The app icon as the spec's `image-data` hint (iiibiiay: RGBA, 8 bits per sample)."""
+    rgba = icon.convertToFormat(QImage.Format.Format_RGBA8888)
+    pixels = bytes(rgba.constBits())[: rgba.sizeInBytes()]
+    size = (rgba.width(), rgba.height(), rgba.bytesPerLine())
+    return Variant("(iiibiiay)", [*size, True, 8, 4, pixels])
 
 
 def _plain(summary: str) -> str:

@@ -30,6 +30,10 @@ class FakeNotifier:
 
     def __init__(self) -> None:
         self.shown: list[Alert] = []
+        self.withdrawn = 0
+
+    async def withdraw_all(self) -> None:
+        self.withdrawn += 1
 
     async def show(self, alert: Alert) -> str | None:
         self.shown.append(alert)

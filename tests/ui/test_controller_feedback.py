@@ -34,6 +34,10 @@ class FakeNotifier:
 
     def __init__(self) -> None:
         self.shown: list[Alert] = []
+        self.withdrawn = 0
+
+    async def withdraw_all(self) -> None:
+        self.withdrawn += 1
 
     async def show(self, alert: Alert) -> str | None:
         self.shown.append(alert)
@@ -227,3 +231,34 @@ def test_the_offline_cause_is_cleared_when_back_online(qtbot):
         controller.handle_outcome(replace(PollOutcome(ConnectionState.ONLINE, timedelta(0))))
     )
     assert causes == [""]
+
+
+def test_the_badge_agrees_with_the_panel_when_it_opens(qtbot):
+    port = FakePort(unseen=[make_notification(i) for i in range(5, 0, -1)])
+    controller, _ = _controller(port)
+    badges: list[int] = []
+    controller.unread_changed.connect(badges.append)
+
+    async def go() -> None:
+        await _poll(controller)  # the badge says 5
+        del port.unseen[:2]  # two were read in the browser meanwhile
+        controller.load_panel()
+        await _settle(controller)
+
+    with qtbot.waitSignal(controller.notifications_changed) as panel:
+        asyncio.run(go())
+    assert len(panel.args[1]) == 3
+    assert badges[-1] == 3  # before the next poll
+
+
+def test_mark_all_read_closes_the_alerts_on_screen(qtbot):
+    port = FakePort(unseen=[make_notification(2), make_notification(1)])
+    controller, notifier = _controller(port)
+
+    async def go() -> None:
+        await _poll(controller)
+        controller.on_alert_action(notifier.shown[-1], AlertAction.MARK_ALL_READ)
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert notifier.withdrawn == 1
