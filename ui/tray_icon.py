@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QP
 
 ICON_SIZES = (16, 24, 32, 48)
 BADGE_MAX = 99
+ROOMY_SIZE = 48  # from this size up, "99+" fits; below it, a round badge with "+"
 
 
 class TrayLook(StrEnum):
@@ -89,6 +90,8 @@ def render_pixmap(size: int, look: TrayLook, unread: int) -> QPixmap:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     _draw_base(p, size, look)
     text = badge_text(unread)
+    if text and unread > BADGE_MAX and size < ROOMY_SIZE:
+        text = "+"  # "99+" would cover the whole icon; the menu and tooltip say "99+"
     if text:
         _draw_badge(p, size, text)
     p.end()
