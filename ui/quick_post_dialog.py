@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +32,7 @@ from ui.mention_completer import MentionTextEdit, PeopleSearch
 from ui.target_picker import TargetPicker
 
 DRAFT_DEBOUNCE_MS = 1000
+CONFIRM_DISCARD_CHARS = 280  # a longer draft is thrown away only after a "Discard?" question
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -224,10 +226,26 @@ class QuickPostDialog(QDialog):
         self._save_timer.start()
 
     def _on_discard_clicked(self) -> None:
-        self._save_timer.stop()
         discarded = self.draft()
+        if len(discarded.text.strip()) > CONFIRM_DISCARD_CHARS and not self._confirm_discard(
+            len(discarded.text)
+        ):
+            return
+        self._save_timer.stop()
         self.set_draft(Draft(container_id=discarded.container_id))
         self.draft_discarded.emit(discarded)
+
+    def _confirm_discard(self, length: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard draft"),
+            self.tr(
+                "Throw away this draft of %n character(s)? It can't be brought back.", "", length
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _on_guidelines_clicked(self) -> None:
         if self._guidelines_url:
