@@ -9,6 +9,7 @@ from desktop.cli import DoctorOptions, RunOptions, parse
 
 EXIT_UNEXPECTED = 1
 EXIT_PROFILE = 3
+EXIT_OTHER_TARGET = 4
 
 logger = logging.getLogger("desktop")
 
@@ -60,8 +61,15 @@ def _main(options: RunOptions | DoctorOptions) -> int:
     except InstanceUnreachableError as exc:
         sys.stderr.write(f"startpunt: {exc}\n")
         return 1
-    if instance is None:
-        return 0  # the running Startpunt got the command
+    if instance is None:  # the running Startpunt got the command
+        from desktop import running_target
+
+        wanted = running_target.DEMO if options.demo else options.intranet
+        problem = running_target.mismatch(running_target.read(paths.data), wanted)
+        if problem is not None:
+            sys.stderr.write(f"startpunt: {problem}\n")
+            return EXIT_OTHER_TARGET
+        return 0
     from desktop.app import run_app
 
     try:

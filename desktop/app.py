@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from desktop import qt_async
+from desktop import qt_async, running_target
 from desktop.alert_text import store_problem_alert
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
@@ -70,6 +70,7 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
             return 2
         base_url = options.intranet
     register_secret(token)
+    running_target.write(paths.data, running_target.DEMO if demo is not None else base_url)
     try:
         return qt_async.run(
             _run(options, paths, base_url, token, demo=demo is not None, instance=instance)
@@ -80,6 +81,7 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         logger.info("Stopped by the desktop session (%s)", exc)
         return 0
     finally:
+        running_target.clear(paths.data)
         if demo is not None:
             demo.stop()
 

@@ -122,3 +122,28 @@ def test_an_unwritable_profile_is_one_sentence(
     assert "lock" not in err
     if kind == "file":
         assert profile.read_text(encoding="utf-8") == "keep me"  # nothing lost
+
+
+def test_intranet_on_a_profile_where_the_demo_runs_says_so(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import desktop.single_instance
+    from desktop import running_target
+
+    profile = tmp_path / "profile"
+    (profile / "data").mkdir(parents=True)
+    running_target.write(profile / "data", running_target.DEMO)  # the demo runs there
+    forwarded: list[str] = []
+    monkeypatch.setattr(
+        desktop.single_instance,
+        "acquire_or_forward",
+        lambda _paths, command: forwarded.append(command.name),  # the running app took it
+    )
+    monkeypatch.setenv("T", "token")
+    argv = ["--intranet", "https://intranet.example.org", "--token-env", "T"]
+    status = entry.main([*argv, "--profile", str(profile)])
+    err = capsys.readouterr().err
+    assert forwarded == ["show"]
+    assert status == entry.EXIT_OTHER_TARGET
+    assert "the demo already runs with this profile" in err
+    assert entry.main(["--demo", "--profile", str(profile)]) == 0  # the same target: fine
