@@ -27,7 +27,7 @@ from services.clock import Clock
 from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, edit_slot
 from services.drafts import DraftStore, order_targets
 from services.errors import ServiceError
-from services.mentions import resolve_mentions
+from services.mentions import resolve_names
 from services.models import Alert, AlertAction, Container, Person
 from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
@@ -160,13 +160,18 @@ class PostingController(QObject):
 
     def _append(self, dialog: QuickPostDialog, text: str, base: Draft | None) -> None:
         """Add a forwarded text to what is being written, and save it at once."""
-        known = resolve_mentions(text, self._people) if self._people else ()
+        resolved = resolve_names(text, self._people) if self._people else None
+        if resolved is not None:
+            text = resolved.text  # "@Jan" that only one colleague is called: "@Jan Bakker"
+        known = resolved.people if resolved is not None else ()
         old = base or dialog.draft()
         joined = f"{old.text.rstrip()}\n{text}" if old.text.strip() else text
         dialog.set_draft(
             Draft(joined, old.container_id, old.mentions + known, old.topics, old.editing)
         )
         dialog.flush_draft()
+        if resolved is not None and resolved.open:
+            dialog.show_open_names(resolved)  # ask in the dialog who is meant
 
     def _begin_edit(self, dialog: QuickPostDialog, item: OutboxItem, *, fresh: bool) -> bool:
         """Hold the row and show it; the new post being written is saved and set aside."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from services.models import Person
@@ -149,6 +150,94 @@ def resolve_mentions(
                 found.setdefault(match.guid, match)
                 break
     return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class NameResolution:
+    """What typed "@Name"s mean: the text with full names, the people, what stays open."""
+
+    text: str  # "@Jan" that was clear is written out: "@Jan Bakker"
+    people: tuple[Person, ...]
+    ambiguous: tuple[str, ...] = ()  # "@Jan" when several colleagues are called Jan
+    unknown: tuple[str, ...] = ()  # "@Xyz" that fits nobody in the people cache
+
+    @property
+    def open(self) -> tuple[str, ...]:
+        """The names to ask the user about."""
+        return self.ambiguous + self.unknown
+
+
+_TRAILING = ".,;:!?)"
+
+
+def _same(a: str, b: str) -> bool:
+    def folded(text: str) -> str:
+        kept = (c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return " ".join("".join(kept).casefold().split())
+
+    return folded(a) == folded(b)
+
+
+def resolve_names(
+    text: str,
+    search: Callable[[str], Sequence[Person]],
+    *,
+    known: Sequence[Person] = (),
+    max_words: int = 4,
+) -> NameResolution:
+    """Resolve every "@Name" of typed or forwarded text against the people cache.
+
+    A full display name ("@Jan Bakker") or a first name only one colleague has ("@Jan")
+    becomes a mention (a first name is written out in full, so `compose` encodes it); a
+    name several people have is ambiguous, one nobody has is unknown. "@Name"s of `known`
+    (picked in the dialog) stay as they are.
+    """
+    people = {p.guid: p for p in known}
+    out: list[str] = []
+    position = 0
+    ambiguous: list[str] = []
+    unknown: list[str] = []
+    for at in re.finditer(r"(?:^|(?<=[\s(\[{\"']))@", text):
+        if at.start() < position:
+            continue
+        rest = text[at.end() :]
+        if any(rest.startswith(p.display_name) for p in known if p.display_name):
+            continue
+        words = rest.split("\n", 1)[0].split()[:max_words]
+        if not words:
+            continue
+        first = words[0].rstrip(_TRAILING)
+        match: Person | None = None
+        for count in range(len(words), 0, -1):
+            name = " ".join(words[:count]).rstrip(_TRAILING)
+            exact = [p for p in search(name) if _same(p.display_name, name)]
+            if len(exact) == 1:
+                match = exact[0]
+                break
+        if match is not None:
+            people.setdefault(match.guid, match)
+            continue
+        by_first = [
+            p
+            for p in search(first)
+            if p.display_name.split() and _same(p.display_name.split()[0], first)
+        ]
+        if len(by_first) == 1 and first:
+            match = by_first[0]
+            people.setdefault(match.guid, match)
+            out.append(text[position : at.end()] + match.display_name)
+            position = at.end() + len(first)
+        elif by_first:
+            ambiguous.append("@" + first)
+        elif first:
+            unknown.append("@" + first)
+    out.append(text[position:])
+    return NameResolution(
+        "".join(out),
+        tuple(people.values()),
+        tuple(dict.fromkeys(ambiguous)),
+        tuple(dict.fromkeys(unknown)),
+    )
 
 
 def _mentions(message: str) -> list[re.Match[str]]:

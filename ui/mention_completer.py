@@ -45,6 +45,10 @@ class MentionTextEdit(QPlainTextEdit):
     def completer(self) -> QCompleter:
         return self._completer
 
+    @property
+    def search(self) -> PeopleSearch | None:
+        return self._search
+
     def set_search(self, search: PeopleSearch | None) -> None:
         """Where "@" suggestions come from (None: no suggestions)."""
         self._search = search

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.compose import Composition, Draft
-from services.mentions import MAX_LENGTH, TextProblem, validate
+from services.mentions import MAX_LENGTH, NameResolution, TextProblem, resolve_names, validate
 from services.models import Container
 from ui.mention_completer import MentionTextEdit, PeopleSearch
 from ui.target_picker import TargetPicker
@@ -64,6 +64,7 @@ class QuickPostDialog(QDialog):
         self._guidelines_url = guidelines_url
         self._editing: str | None = None
         self._save_failed_shown = False
+        self._asked_about = ""  # the text whose open @names were pointed out (Post again: send)
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(DRAFT_DEBOUNCE_MS)
@@ -200,10 +201,59 @@ class QuickPostDialog(QDialog):
             self.message.setText(self.tr("Choose where to post."))
             self.target.setFocus()
             return
+        elif not self._names_resolved():
+            return
         else:
+            draft = self.draft()
             self.message.clear()
             self.post_requested.emit(Composition(draft, target))
             return
+        self.editor.setFocus()
+
+    def _names_resolved(self) -> bool:
+        """Turn typed "@Name"s into mentions; False (and say which) when some stay open.
+
+        Pressing Post again with the same text posts the open names as plain text.
+        """
+        search = self.editor.search
+        if search is None:
+            return True
+        draft = self.draft()
+        resolved = resolve_names(draft.text, search, known=draft.mentions)
+        if resolved.text != draft.text or set(resolved.people) != set(draft.mentions):
+            self.editor.set_content(resolved.text, resolved.people)
+        if not resolved.open or self._asked_about == resolved.text:
+            return True
+        self._asked_about = resolved.text
+        self.show_open_names(resolved)
+        return False
+
+    def show_open_names(self, resolved: NameResolution) -> None:
+        """Point out "@Name"s that are not (yet) mentions, and select the first in the text."""
+        lines = []
+        if resolved.ambiguous:
+            names = ", ".join(resolved.ambiguous)
+            lines.append(
+                self.tr("Who do you mean by %1? Type it again and pick from the list.").replace(
+                    "%1", names
+                )
+            )
+        if resolved.unknown:
+            names = ", ".join(resolved.unknown)
+            lines.append(
+                self.tr("%1: no colleague of that name is known yet.").replace("%1", names)
+            )
+        lines.append(self.tr("Press Post again to send these names as plain text."))
+        self.message.setText(" ".join(lines))
+        self._asked_about = self.editor.toPlainText()
+        first = resolved.open[0]
+        text = self.editor.toPlainText()
+        start = text.find(first)
+        if start >= 0:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(start + len(first), cursor.MoveMode.KeepAnchor)
+            self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
     def flush_draft(self) -> None:

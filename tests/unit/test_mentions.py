@@ -15,6 +15,7 @@ from services.mentions import (
     mentioned,
     normalise,
     resolve_mentions,
+    resolve_names,
     to_plain,
     validate,
 )
@@ -100,3 +101,43 @@ def test_mentions_resolve_full_names_typed_on_the_command_line():
     found = resolve_mentions("Dank je @Jan de Boer, en @Janneke Smit! @Onbekend", search)
     assert found == (JAN, JANNEKE)
     assert mentioned(compose("Dank je @Jan de Boer", found)) == (("Jan de Boer", JAN.guid),)
+
+
+def _people_search(people):
+    def search(prefix):
+        low = prefix.casefold()
+        return [
+            p
+            for p in people
+            if any(w.casefold().startswith(low) for w in p.display_name.split())
+            or p.display_name.casefold().startswith(low)
+        ]
+
+    return search
+
+
+def test_a_first_name_only_one_colleague_has_becomes_a_mention():
+    bakker = Person(5, "g-bakker", "Jan Bakker", "")
+    search = _people_search([bakker, JANNEKE])
+    resolved = resolve_names("Dank je @Jan!", search)
+    assert resolved.text == "Dank je @Jan Bakker!"
+    assert resolved.people == (bakker,)
+    assert resolved.open == ()
+    assert mentioned(compose(resolved.text, resolved.people)) == (("Jan Bakker", "g-bakker"),)
+
+
+def test_a_shared_first_name_is_ambiguous_and_a_stranger_unknown():
+    bakker = Person(5, "g-bakker", "Jan Bakker", "")
+    search = _people_search([bakker, JAN, JANNEKE])
+    resolved = resolve_names("Dank je @Jan en @Onbekend, en @Janneke Smit.", search)
+    assert resolved.ambiguous == ("@Jan",)
+    assert resolved.unknown == ("@Onbekend",)
+    assert resolved.people == (JANNEKE,)
+    assert resolved.text == "Dank je @Jan en @Onbekend, en @Janneke Smit."
+
+
+def test_names_picked_in_the_dialog_are_left_alone():
+    search = _people_search([JAN, Person(5, "g-bakker", "Jan Bakker", "")])
+    resolved = resolve_names("Hoi @Jan de Boer!", search, known=[JAN])
+    assert resolved.people == (JAN,)
+    assert resolved.open == ()
