@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.profile_target import PLACEHOLDER_ID, ProfileResolvingPort, placeholder
 from desktop.single_instance import Command
 from services.clock import Clock
 from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, edit_slot
@@ -72,7 +73,7 @@ class PostingController(QObject):
         self._port = port
         self._clock = clock
         self._drafts = DraftStore(db)
-        self.outbox = Outbox(db, port, clock)
+        self.outbox = Outbox(db, ProfileResolvingPort(port), clock)
         self._sender = OutboxSender(self.outbox, rng)
         self._people = people
         self._guidelines_url = guidelines_url
@@ -248,7 +249,12 @@ class PostingController(QObject):
             recent = self._drafts.recent_targets()
         except ServiceError:
             recent = ()
-        return order_targets(self._profile, self._spaces, recent)
+        profile = self._profile
+        if profile is None:  # never connected yet: the profile, resolved when sent
+            profile = placeholder()
+        else:
+            recent = tuple(t for t in recent if t.contentcontainer_id != PLACEHOLDER_ID)
+        return order_targets(profile, self._spaces, recent)
 
     async def _refresh_targets(self) -> None:
         try:
@@ -270,7 +276,15 @@ class PostingController(QObject):
         except ServiceError as exc:
             logger.info("Post targets not refreshed: %s", exc)
         if self._dialog is not None:
-            self._dialog.set_targets(self._targets())
+            chosen = self._dialog.target.current_target()
+            if (
+                chosen is not None
+                and chosen.contentcontainer_id == PLACEHOLDER_ID
+                and self._profile
+            ):
+                self._dialog.set_targets(self._targets(), self._profile.contentcontainer_id)
+            else:
+                self._dialog.set_targets(self._targets())
 
     def _on_dialog_post_requested(self, composition: Composition) -> None:
         dialog = self._ensure_dialog()

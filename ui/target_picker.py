@@ -40,11 +40,12 @@ class TargetPicker(QComboBox):
         self.clear()
         self._targets = list(targets)
         for target in self._targets:
-            label = (
-                target.name
-                if target.is_space
-                else self.tr("%1 (my profile)").replace("%1", target.name)
-            )
+            if target.is_space:
+                label = target.name
+            elif target.name:
+                label = self.tr("%1 (my profile)").replace("%1", target.name)
+            else:  # the profile before the app ever reached the intranet (name unknown)
+                label = self.tr("My profile")
             self.addItem(label)
             self.setItemData(self.count() - 1, target.contentcontainer_id, _TARGET_ROLE)
         index = next((i for i, t in enumerate(self._targets) if t.contentcontainer_id == wanted), 0)
