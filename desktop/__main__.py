@@ -10,6 +10,7 @@ from desktop.cli import DoctorOptions, RunOptions, parse
 EXIT_UNEXPECTED = 1
 EXIT_PROFILE = 3
 EXIT_OTHER_TARGET = 4
+EXIT_NO_DESKTOP = 5
 
 logger = logging.getLogger("desktop")
 
@@ -70,6 +71,13 @@ def _main(options: RunOptions | DoctorOptions) -> int:
             sys.stderr.write(f"startpunt: {problem}\n")
             return EXIT_OTHER_TARGET
         return 0
+    from desktop.display_check import display_problem
+
+    no_desktop = display_problem()
+    if no_desktop is not None:
+        instance.close()
+        sys.stderr.write(f"startpunt: {no_desktop}\n")
+        return EXIT_NO_DESKTOP
     from desktop.app import run_app
 
     try:

@@ -96,6 +96,7 @@ def test_an_unexpected_error_prints_one_line_and_fails(
         raise ValueError("cannot convert float NaN to integer")
 
     monkeypatch.setattr(desktop.app, "run_app", broken)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     status = entry.main(["--demo", "--profile", str(tmp_path)])
     err = capsys.readouterr().err
     assert status != 0
@@ -147,3 +148,27 @@ def test_intranet_on_a_profile_where_the_demo_runs_says_so(
     assert status == entry.EXIT_OTHER_TARGET
     assert "the demo already runs with this profile" in err
     assert entry.main(["--demo", "--profile", str(profile)]) == 0  # the same target: fine
+
+
+def test_no_desktop_is_one_line_before_qt_starts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    status = entry.main(["--demo", "--profile", str(tmp_path / "p")])
+    err = capsys.readouterr().err
+    assert status == entry.EXIT_NO_DESKTOP
+    assert err.count("\n") == 1
+    assert "graphical desktop with a system tray" in err
+
+
+def test_missing_xcb_libraries_are_named() -> None:
+    from desktop.display_check import display_problem
+
+    env = {"DISPLAY": ":0"}
+    problem = display_problem(env, platform="linux", find_library=lambda _name: None)
+    assert problem is not None
+    assert "libxcb-cursor0" in problem
+    assert display_problem(env, platform="linux", find_library=lambda name: name) is None
+    assert display_problem({}, platform="darwin") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, platform="linux") is None
