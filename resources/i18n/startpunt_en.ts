@@ -61,6 +61,13 @@
             <numerusform>Your post is %n characters too long.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Throw away this draft of %n character(s)? It can&apos;t be brought back.</source>
+        <translation>
+            <numerusform>Throw away this draft of %n character? It can&apos;t be brought back.</numerusform>
+            <numerusform>Throw away this draft of %n characters? It can&apos;t be brought back.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -88,13 +95,6 @@
 </context>
 <context>
     <name>TrayIcon</name>
-    <message numerus="yes">
-        <source>Offline. Trying again in %n minute(s).</source>
-        <translation>
-            <numerusform>Offline. Trying again in %n minute.</numerusform>
-            <numerusform>Offline. Trying again in %n minutes.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n new notification(s)</source>
         <translation>

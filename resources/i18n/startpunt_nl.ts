@@ -71,12 +71,130 @@
         <source>Startpunt can&apos;t save its local data right now (is the disk full?). Posts can&apos;t wait offline and notifications may repeat until this is solved.</source>
         <translation>Startpunt kan nu niets opslaan op deze computer (is de schijf vol?). Berichten kunnen niet wachten tot je weer online bent en meldingen kunnen dubbel komen tot dit is opgelost.</translation>
     </message>
+    <message>
+        <source>Startpunt can&apos;t sign in</source>
+        <translation>Startpunt kan niet inloggen</translation>
+    </message>
+    <message>
+        <source>The intranet refused Startpunt&apos;s token, so no notifications arrive. Get a new token (see Startpunt&apos;s README) and start Startpunt again with it.</source>
+        <translation>Het intranet weigert het token van Startpunt, dus er komen geen meldingen binnen. Haal een nieuw token (zie de README van Startpunt) en start Startpunt daarmee opnieuw.</translation>
+    </message>
+    <message>
+        <source>You already said thanks for this.</source>
+        <translation>Je hebt hiervoor al bedankt.</translation>
+    </message>
+    <message>
+        <source>Thanks isn&apos;t possible for this notification on this intranet.</source>
+        <translation>Bedanken kan niet bij deze melding op dit intranet.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t say thanks: the post was not found among your recent posts.</source>
+        <translation>Bedanken lukte niet: het bericht staat niet tussen je recente berichten.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t say thanks: the intranet can&apos;t be reached. Try again later.</source>
+        <translation>Bedanken lukte niet: het intranet is niet bereikbaar. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your thanks may not have arrived. Check the post on the intranet.</source>
+        <translation>Je bedankje is misschien niet aangekomen. Kijk bij het bericht op het intranet.</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t say thanks: the intranet refused.</source>
+        <translation>Bedanken lukte niet: het intranet weigerde.</translation>
+    </message>
+    <message>
+        <source>You said thanks.</source>
+        <translation>Je hebt bedankt.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
         <source>Thank you!</source>
         <translation>Bedankt!</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionReport</name>
+    <message>
+        <source>Connection check - Startpunt</source>
+        <translation>Verbindingscontrole - Startpunt</translation>
+    </message>
+    <message>
+        <source>Every check passed: Startpunt can reach the intranet.</source>
+        <translation>Alles in orde: Startpunt kan het intranet bereiken.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>gelukt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWords</name>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Name lookup (DNS)</source>
+        <translation>Naam opzoeken (DNS)</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbinding</translation>
+    </message>
+    <message>
+        <source>Secure connection (certificate)</source>
+        <translation>Beveiligde verbinding (certificaat)</translation>
+    </message>
+    <message>
+        <source>HumHub API</source>
+        <translation>HumHub-API</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inloggen</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modules</translation>
+    </message>
+    <message>
+        <source>The intranet address is not valid.</source>
+        <translation>Het adres van het intranet is niet geldig.</translation>
+    </message>
+    <message>
+        <source>The intranet&apos;s name can&apos;t be found. Check your network or VPN.</source>
+        <translation>De naam van het intranet is niet te vinden. Controleer je netwerk of VPN.</translation>
+    </message>
+    <message>
+        <source>The intranet doesn&apos;t answer. It may be down, or you may need the VPN.</source>
+        <translation>Het intranet antwoordt niet. Misschien ligt het eruit, of heb je de VPN nodig.</translation>
+    </message>
+    <message>
+        <source>This computer doesn&apos;t trust the intranet&apos;s certificate. Ask IT to check it.</source>
+        <translation>Deze computer vertrouwt het certificaat van het intranet niet. Vraag IT om het na te kijken.</translation>
+    </message>
+    <message>
+        <source>This address answers, but not as a HumHub intranet with its REST API.</source>
+        <translation>Dit adres antwoordt, maar niet als een HumHub-intranet met REST-API.</translation>
+    </message>
+    <message>
+        <source>The intranet refused Startpunt&apos;s token.</source>
+        <translation>Het intranet weigert het token van Startpunt.</translation>
+    </message>
+    <message>
+        <source>The connection check failed.</source>
+        <translation>De verbindingscontrole is mislukt.</translation>
+    </message>
+    <message>
+        <source>The intranet refused Startpunt&apos;s token. Get a new token (see Startpunt&apos;s README) and start Startpunt again with it.</source>
+        <translation>Het intranet weigert het token van Startpunt. Haal een nieuw token (zie de README van Startpunt) en start Startpunt daarmee opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -243,6 +361,10 @@
         <translation>Geen meldingen van deze soort.</translation>
     </message>
     <message>
+        <source>Not connected to the intranet, so nothing to show yet.</source>
+        <translation>Geen verbinding met het intranet, dus nog niets te zien.</translation>
+    </message>
+    <message>
         <source>Nothing new. Enjoy your day!</source>
         <translation>Niets nieuws. Geniet van je dag!</translation>
     </message>
@@ -382,6 +504,25 @@
         <translation>Kies waar je je bericht wilt plaatsen.</translation>
     </message>
     <message>
+        <source>Who do you mean by %1? Type it again and pick from the list.</source>
+        <translation>Wie bedoel je met %1? Typ de naam opnieuw en kies uit de lijst.</translation>
+    </message>
+    <message>
+        <source>%1: no colleague of that name is known yet.</source>
+        <translation>%1: nog geen collega met die naam bekend.</translation>
+    </message>
+    <message>
+        <source>Press Post again to send these names as plain text.</source>
+        <translation>Klik nogmaals op Plaatsen om deze namen als gewone tekst te versturen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Throw away this draft of %n character(s)? It can&apos;t be brought back.</source>
+        <translation>
+            <numerusform>Dit concept van %n teken weggooien? Het is niet terug te halen.</numerusform>
+            <numerusform>Dit concept van %n tekens weggooien? Het is niet terug te halen.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -428,6 +569,10 @@
         <source>%1 (my profile)</source>
         <translation>%1 (mijn profiel)</translation>
     </message>
+    <message>
+        <source>My profile</source>
+        <translation>Mijn profiel</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -444,8 +589,12 @@
         <translation>Alles gelezen</translation>
     </message>
     <message>
-        <source>Try to connect again</source>
-        <translation>Opnieuw verbinden</translation>
+        <source>Try now</source>
+        <translation>Nu proberen</translation>
+    </message>
+    <message>
+        <source>Check the connection…</source>
+        <translation>Verbinding controleren…</translation>
     </message>
     <message>
         <source>Open intranet</source>
@@ -468,6 +617,10 @@
         <translation>Meldingen hervatten</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>Logmap openen</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Afsluiten</translation>
     </message>
@@ -479,12 +632,13 @@
         <source>Sign in again to receive notifications</source>
         <translation>Meld je opnieuw aan om meldingen te ontvangen</translation>
     </message>
-    <message numerus="yes">
-        <source>Offline. Trying again in %n minute(s).</source>
-        <translation>
-            <numerusform>Offline. Nieuwe poging over %n minuut.</numerusform>
-            <numerusform>Offline. Nieuwe poging over %n minuten.</numerusform>
-        </translation>
+    <message>
+        <source>Can&apos;t reach the intranet.</source>
+        <translation>Het intranet is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>Next try at %1.</source>
+        <translation>Volgende poging om %1.</translation>
     </message>
     <message>
         <source>Connecting…</source>
