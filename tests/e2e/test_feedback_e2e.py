@@ -45,7 +45,7 @@ def test_thanks_on_a_post_with_a_mention_is_posted_and_the_alert_says_so(rig, tm
     jan = world.db.one("SELECT guid FROM user WHERE username = 'jan'")
     assert jan is not None
     container = int(world.demo_user()["container_id"])
-    message = f'Dank je [Jan Bakker](mention:{jan["guid"]}) voor de koffie vanochtend!'
+    message = f"Dank je [Jan Bakker](mention:{jan['guid']}) voor de koffie vanochtend!"
     with _api(sandbox) as api:
         api.patch("/api/v1/notification/mark-as-seen").raise_for_status()
         post = api.post(f"/api/v1/post/container/{container}", json={"data": {"message": message}})

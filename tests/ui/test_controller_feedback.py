@@ -262,3 +262,43 @@ def test_mark_all_read_closes_the_alerts_on_screen(qtbot):
 
     asyncio.run(go())
     assert notifier.withdrawn == 1
+
+
+def test_each_failing_check_has_its_own_sentence(qtbot):
+    from desktop.connection_check import ConnectionWords
+
+    words = ConnectionWords()
+    sentences = {
+        name: words.cause((CheckResult("address", True, "x"), CheckResult(name, False, "why")))
+        for name in ("dns", "tcp", "tls", "api", "sign-in")
+    }
+    assert len(set(sentences.values())) == 5
+    assert "certificate" in sentences["tls"]
+    assert "HumHub" in sentences["api"]
+    assert words.cause((CheckResult("address", True, "x"),)) == ""
+
+
+def test_the_empty_panel_says_it_is_not_connected(qtbot):
+    from desktop.panel_host import PanelHost
+
+    host = PanelHost(as_window=True)
+    host.set_cause("The intranet doesn't answer.")
+    panel = host.panel()
+    qtbot.addWidget(panel)
+    assert panel.empty_label.text() == "Not connected to the intranet, so nothing to show yet."
+    host.set_cause("")
+    assert panel.empty_label.text() == "Nothing new. Enjoy your day!"
+
+
+def test_the_connection_report_lists_every_step(qtbot):
+    from desktop.panel_host import PanelHost
+
+    host = PanelHost(as_window=True)
+    lines = (("Address", True, "https://x"), ("Connection", False, "refused"))
+    host.show_connection_report("The intranet doesn't answer.", lines)
+    report = host.report
+    assert report is not None
+    qtbot.addWidget(report)
+    assert report.summary_label.text() == "The intranet doesn't answer."  # type: ignore[attr-defined]
+    texts = [[cell.text() for cell in row] for row in report.rows]  # type: ignore[attr-defined]
+    assert texts == [["✓", "Address", "https://x"], ["✗", "Connection", "refused"]]
