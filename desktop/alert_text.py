@@ -167,3 +167,16 @@ def thanked_alert(alert: Alert) -> Alert:
     done = QCoreApplication.translate("Alerts", "You said thanks.")
     actions = tuple(a for a in alert.actions if a is not AlertAction.THANK)
     return replace(alert, body=f"{alert.body}\n{done}", actions=actions)
+
+
+def mark_all_read_failed_alert() -> Alert:
+    """ "Mark all read" did not reach the intranet."""
+    return Alert(
+        key="mark-all-read",
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
+        body=QCoreApplication.translate(
+            "Alerts", "Couldn't mark everything as read: the intranet can't be reached."
+        ),
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+    )

@@ -11,7 +11,13 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from desktop.alert_presenter import AlertPresenter
-from desktop.alert_text import PANEL_URL, auth_alert, thanked_alert, thanks_alert
+from desktop.alert_text import (
+    PANEL_URL,
+    auth_alert,
+    mark_all_read_failed_alert,
+    thanked_alert,
+    thanks_alert,
+)
 from desktop.browser import Browser
 from desktop.connection_check import Checks, ConnectionWords, run_checks
 from desktop.i18n import translate_for
@@ -348,6 +354,7 @@ class AppController(QObject):
             await self._port.mark_all_seen()
         except ServiceError as exc:
             logger.warning("Mark all read failed: %s", exc)
+            self.show_alert(mark_all_read_failed_alert())
             return
         self.unread_changed.emit(0)
         self._poller.forget_probe()

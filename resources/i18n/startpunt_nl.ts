@@ -107,6 +107,10 @@
         <source>You said thanks.</source>
         <translation>Je hebt bedankt.</translation>
     </message>
+    <message>
+        <source>Couldn&apos;t mark everything as read: the intranet can&apos;t be reached.</source>
+        <translation>Alles als gelezen markeren lukte niet: het intranet is niet bereikbaar.</translation>
+    </message>
 </context>
 <context>
     <name>AppController</name>

@@ -302,3 +302,20 @@ def test_the_connection_report_lists_every_step(qtbot):
     assert report.summary_label.text() == "The intranet doesn't answer."  # type: ignore[attr-defined]
     texts = [[cell.text() for cell in row] for row in report.rows]  # type: ignore[attr-defined]
     assert texts == [["✓", "Address", "https://x"], ["✗", "Connection", "refused"]]
+
+
+def test_a_failed_mark_all_read_is_shown(qtbot):
+    from services.errors import OfflineError
+
+    port = FakePort(unseen=[make_notification(1)])
+    controller, notifier = _controller(port)
+
+    async def go() -> None:
+        await _poll(controller)
+        port.fail_with.append(OfflineError("refused"))
+        controller.mark_all_read()
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert notifier.shown[-1].key == "mark-all-read"
+    assert notifier.withdrawn == 0
