@@ -2,7 +2,8 @@
 checks httpx exchanges against them with openapi-core.
 
 The folder is ``$STARTPUNT_HUMHUB_API`` or else ``<repo>/../shared/humhub-api``; when it is
-absent, :data:`SKIP_REASON` says why and the contract tests skip.
+absent the contract tests FAIL saying so (tests/contract/conftest.py), unless
+``STARTPUNT_SKIP_CONTRACT=1`` is set, which skips them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 import httpx
 
 ENV_VAR = "STARTPUNT_HUMHUB_API"
+SKIP_VAR = "STARTPUNT_SKIP_CONTRACT"
 SPEC_FILES = {
     "1.18": "bundled/humhub-rest-0.11-for-1.18.yaml",
     "1.19": "bundled/humhub-rest-0.12-for-1.19.yaml",
@@ -34,11 +36,15 @@ def _missing() -> str | None:
     folder = api_folder()
     for name in SPEC_FILES.values():
         if not (folder / name).is_file():
-            return f"HumHub API specs not found: {folder / name} (set {ENV_VAR})"
+            return (
+                f"HumHub API specs not found: {folder / name}; put ../shared/humhub-api next to"
+                f" the repository or set {ENV_VAR} to its folder, or set {SKIP_VAR}=1 to skip"
+                " the contract tests"
+            )
     return None
 
 
-SKIP_REASON = _missing()
+MISSING = _missing()
 
 
 @functools.cache

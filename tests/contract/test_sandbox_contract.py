@@ -12,10 +12,7 @@ import pytest
 from sandbox.server import SandboxServer
 from tests.contract import specs
 
-pytestmark = [
-    pytest.mark.contract,
-    pytest.mark.skipif(specs.SKIP_REASON is not None, reason=specs.SKIP_REASON or ""),
-]
+pytestmark = [pytest.mark.contract]
 
 POST_MODEL = "humhub\\modules\\post\\models\\Post"
 COMMENT_MODEL = "humhub\\modules\\comment\\models\\Comment"
