@@ -95,7 +95,8 @@ class RealHumHub:
     def call(self, user: str, method: str, path: str, **kwargs: Any) -> Any:
         """``METHOD path`` as ``user``; the JSON answer, or AssertionError on a non-2xx."""
         response = self.api(user).request(method, path.lstrip("/"), **kwargs)
-        assert response.is_success, f"{method} {path} as {user}: {response.status_code} {response.text[:300]}"  # fmt: skip
+        why = f"{method} {path} as {user}: {response.status_code} {response.text[:300]}"
+        assert response.is_success, why
         return response.json()
 
     def close(self) -> None:
@@ -126,7 +127,8 @@ class RealHumHub:
 
     def mention(self, user: str) -> str:
         """How HumHub's editor stores a mention of ``user`` in a message (markdown link)."""
-        return f"[{self.display_name(user)}](mention:{self.guid(user)} \"{self.base_url}/u/{user}/\")"  # fmt: skip
+        profile = f"{self.base_url}/u/{user}/"
+        return f'[{self.display_name(user)}](mention:{self.guid(user)} "{profile}")'
 
     def reset_login_failures(self, user: str, timeout: float = 40.0) -> None:
         """A successful ``POST /auth/login`` resets HumHub's count of failed logins; while an

@@ -15,7 +15,15 @@ import pytest
 
 from desktop.alert_text import render_plan
 from services.errors import ValidationError
-from services.models import AlertAction, AlertPlan, AlertPlanKind, Notification, NotificationKind
+from services.models import (
+    Alert,
+    AlertAction,
+    AlertPlan,
+    AlertPlanKind,
+    Capabilities,
+    Notification,
+    NotificationKind,
+)
 from services.thanks import can_thank
 from tests.real.app import UserApp, user_app
 from tests.real.server import (
@@ -44,11 +52,12 @@ async def plans_for(app: UserApp, marker: str) -> tuple[list[AlertPlan], list[No
     return plans, [n for n in outcome.new if marker in n.text]
 
 
-def the_alert(real_humhub: RealHumHub, plans: list[AlertPlan], app_caps) -> AlertPlan:
+def the_alert(plans: list[AlertPlan], caps: Capabilities) -> tuple[AlertPlan, Alert]:
+    """The one plan, and the alert the desktop layer renders from it."""
     assert len(plans) == 1, plans
     alert = render_plan(
-        plans[0], entry_url=lambda i: f"{real_humhub.base_url}/n/{i}", thankable=lambda n: can_thank(n, app_caps)
-    )  # fmt: skip
+        plans[0], entry_url=lambda i: f"/entry/{i}", thankable=lambda n: can_thank(n, caps)
+    )
     assert AlertAction.OPEN in alert.actions
     return plans[0], alert
 
@@ -80,7 +89,7 @@ def test_a_reaction_by_bobby_becomes_the_right_alert_for_alice(
 
     caps, plans, new, again = asyncio.run(main())
     assert [n.class_name for n in new] == [cls]
-    plan, alert = the_alert(real_humhub, plans, caps)
+    plan, alert = the_alert(plans, caps)
     assert plan.kind is plan_kind
     assert plan.notification is not None
     assert plan.notification.kind is kind

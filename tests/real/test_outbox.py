@@ -56,8 +56,9 @@ async def target(app: UserApp, real_humhub: RealHumHub, where: str) -> Container
     if where == "profile":
         me = await app.connector.current_user()
         assert me.contentcontainer_id is not None
-        return Container(me.person.id, me.person.guid, me.person.display_name,
-                         me.contentcontainer_id, me.person.url, is_space=False)  # fmt: skip
+        person = me.person
+        cid = me.contentcontainer_id
+        return Container(person.id, person.guid, person.display_name, cid, person.url, False)
     spaces = await app.connector.list_spaces(limit=50)
     (team,) = [s for s in spaces if s.id == real_humhub.space_id]
     return team
@@ -104,10 +105,10 @@ def test_posts_to_the_profile_and_to_a_space_with_a_mention(
         assert item is not None
         assert item.post_id is not None
         assert urlsplit(item.url).path  # the post's address, from the server's answer
-        found = [p for p in real_humhub.posts_in(container.contentcontainer_id, "alice")
-                 if marker in p["message"]]  # fmt: skip
+        cid = container.contentcontainer_id
+        found = [p for p in real_humhub.posts_in(cid, "alice") if marker in p["message"]]
         assert [p["id"] for p in found] == [item.post_id], where
-        assert found[0]["content"]["metadata"]["contentcontainer_id"] == container.contentcontainer_id  # fmt: skip
+        assert found[0]["content"]["metadata"]["contentcontainer_id"] == cid
         assert mentioned(found[0]["message"]) == (("Bob Bakker", real_humhub.guid("bobby")),)
         posts[where] = found[0]
     note = real_humhub.wait_for_notification(
@@ -145,7 +146,8 @@ def test_a_lost_create_is_on_the_server_exactly_once(
         outcomes, item = asyncio.run(main())
     assert len(proxy.lost) == 1, proxy.requests
     assert outcomes[-1] is SendOutcome.SENT
-    on_server = [p for p in real_humhub.posts_in(real_humhub.space_container_id) if p["message"] == text]  # fmt: skip
+    in_team = real_humhub.posts_in(real_humhub.space_container_id)
+    on_server = [p for p in in_team if p["message"] == text]
     assert len(on_server) == 1, on_server
     assert item is not None
     assert item.state is OutboxState.SENT
