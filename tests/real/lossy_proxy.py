@@ -82,8 +82,11 @@ class LossyProxy:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with contextlib.suppress(OSError):  # wakes the blocked accept() (close alone does not)
+            self._listener.shutdown(socket.SHUT_RDWR)
         self._listener.close()
         self._thread.join(timeout=10)
+        assert not self._thread.is_alive(), "the proxy did not stop"
 
     def _serve(self) -> None:
         while True:

@@ -104,8 +104,8 @@ def script(side: Side) -> dict[str, Answer]:
     call("GET /space", me, "GET", "space", params={"limit": 20})
     call("GET /space/{id}", me, "GET", f"space/{side.space_id}")
     call("GET /user/{id}", me, "GET", f"user/{user['id']}")
+    poll = side.new_poll()  # before the list: a fresh server has no poll yet
     call("GET /polls", me, "GET", "polls", params={"limit": 5})
-    poll = side.new_poll()
     first = poll["answers"][0]["id"]
     call("PUT /polls/vote/{id}", me, "PUT", f"polls/vote/{poll['id']}", json={"answers": [first]})
     call("GET /polls/vote/{id}", me, "GET", f"polls/vote/{poll['id']}")
