@@ -14,7 +14,7 @@ APT_PACKAGES := xvfb xauth dbus dbus-x11 dunst libnotify-bin x11-utils xdotool i
 	libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	fonts-dejavu-core procps
 
-.PHONY: demo check lint test system-deps bench kill-test clean
+.PHONY: demo check lint test system-deps bench kill-test real real-down clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ bench: $(STAMP) system-deps
 # The long crash run of the outbox: 200 SIGKILLs while posts are queued and sent.
 kill-test: $(STAMP)
 	STARTPUNT_LONG=1 $(BIN)/python -m pytest -q -s tests/faults
+
+# Only the tests against the real HumHub of ../shared/humhub-real (part of `make check` too);
+# the server is brought up in .humhub-real/state and stopped at the end of the run.
+real: $(STAMP)
+	$(BIN)/python -m pytest -q -m real tests/real tests/contract tests/e2e
+
+# Stops a real HumHub a crashed test run left running (by the PIDs the kit recorded).
+real-down:
+	../shared/humhub-real/down.sh .humhub-real/state
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .coverage

@@ -7,7 +7,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from sandbox import notify, shapes
-from sandbox.http import error, json_body, paginate, require_user, success, world_of
+from sandbox.http import YiiError, error, json_body, paginate, require_user, success, world_of
 from sandbox.tokens import issue
 
 NOTIFICATION_LIMIT = 10
@@ -95,6 +95,12 @@ async def topics(request: Request) -> Response:
     return JSONResponse(envelope)
 
 
+async def user(request: Request) -> Response:
+    """``GET /user/{id}``: the REST module's user routes are for administrators only."""
+    require_user(request)
+    raise YiiError(403, "You are not permitted to access this section.")
+
+
 ROUTES = [
     Route("/auth/login", login, methods=["POST"]),
     Route("/auth/current", current, methods=["GET"]),
@@ -105,4 +111,5 @@ ROUTES = [
     Route("/space", spaces, methods=["GET"]),
     Route("/space/{id:int}", space, methods=["GET"]),
     Route("/topic", topics, methods=["GET"]),
+    Route("/user/{id:int}", user, methods=["GET"]),
 ]

@@ -28,10 +28,7 @@ from tests.unit.test_humhub_support import (
     space_json,
 )
 
-pytestmark = [
-    pytest.mark.contract,
-    pytest.mark.skipif(specs.SKIP_REASON is not None, reason=specs.SKIP_REASON or ""),
-]
+pytestmark = [pytest.mark.contract]
 
 LOGIN = {"code": 200, "message": "Success", "auth_token": "contract-jwt-token", "expired_at": 0}
 SEEN = {"code": 200, "message": "All notifications successfully marked as seen"}
