@@ -12,12 +12,14 @@ Capability probe (`capabilities`):
 - REST API: `GET /auth/current` answers 200 JSON. HTML (NotAnApiError) or 404: no REST API.
 - polls: `GET /polls?limit=1` is 200 with the module; 404 (absent), 403 or HTML count as off.
 - comment API, two GETs that change nothing:
-  1. `GET /comment/find-by-object?objectModel=<Post FQCN>&objectId=0`: REST 0.11 (1.18) has
-     that route and answers 200 with an empty page for any id (the action does not look the
-     object up) → V1_18. REST 0.12 (1.19) removed it: 404.
-  2. after a 404, `GET /comment/parent/0` (new in 1.19): the action answers a missing comment
-     with the controller's `{"code":404,"message":…}` → V1_19. A Yii route 404
-     (`{"name":…,"status":404}`) means neither route exists → UNKNOWN.
+  1. `GET /comment/find-by-object?objectModel=<Post FQCN>&objectId=0`. REST 0.11.5 (HumHub
+     1.18.5) has that route and looks the content up first, so it answers the controller's
+     own `404 {"code":404,"message":"Content not found!"}` (verified on a real server) →
+     V1_18; older 0.11 releases skip the lookup and answer 200 with an empty page → V1_18.
+     REST 0.12 (1.19) removed the route: Yii's route 404 `{"name":…,"status":404}`.
+  2. after a route 404, `GET /comment/parent/0` (new in 1.19): the action answers a missing
+     comment with the controller's `{"code":404,"message":…}` → V1_19. A Yii route 404
+     means neither route exists → UNKNOWN.
   Anything else (400/403/HTML) → UNKNOWN, and comment_on_post then refuses to guess.
   Transport errors, 401, 429 and 5xx propagate, so a caller never caches a guess made while
   the server was sick or the token expired.
@@ -179,9 +181,9 @@ class HumHubConnector:
         if status == 200 and isinstance(body, dict) and "results" in body:
             return CommentApi.V1_18
         if status == 404 and _is_controller_error(body):
-            # Newer 1.18 controllers look the object up first and answer a missing one with
-            # their own {"code":404,"message":"Content not found!"}; an absent route (1.19)
-            # answers with Yii's {"name":"Not Found",...} instead.
+            # REST 0.11.5 looks the content up and answers objectId=0 with its own
+            # {"code":404,"message":"Content not found!"}: the route exists, so this is 1.18.
+            # An absent route (1.19) answers with Yii's {"name":"Not Found",...} instead.
             return CommentApi.V1_18
         if status == 404:
             # Confirm 1.19 positively: its `/comment/parent/{id}` action answers a missing
