@@ -2,24 +2,56 @@
 
 from __future__ import annotations
 
+import time
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from sandbox import notify, shapes
-from sandbox.http import error, json_body, paginate, require_user, success, world_of
+from sandbox.http import (
+    YiiError,
+    error,
+    json_body,
+    paginate,
+    require_user,
+    success,
+    world_of,
+)
 from sandbox.tokens import issue
 
 NOTIFICATION_LIMIT = 10
 
 
+# HumHub's `failedLoginDelayTimes`: more than 2 failures → 10 s, more than 6 → 20 s.
+LOGIN_DELAYS = ((2, 10.0), (6, 20.0))
+WRONG_LOGIN = "Wrong username or password"
+
+
+def _login_delay(failures: int) -> float:
+    return max((seconds for more_than, seconds in LOGIN_DELAYS if failures > more_than), default=0)
+
+
 async def login(request: Request) -> Response:
+    """`POST /auth/login`, throttled like HumHub: after 3 failed attempts of a user, even the
+    right password is refused with the same 400 for 10 s (20 s after 7); those refusals do not
+    count; a success resets the count. JWT sign-in switched off: Yii's 404 with no message."""
     world = world_of(request)
+    if not world.password_login:
+        raise YiiError(404, "")
     body = await json_body(request)
     username, password = str(body.get("username", "")), str(body.get("password", ""))
     user = world.user_by_name(username) if username else None
+    key = str(user["username"]) if user is not None else ""
+    failures, next_try = world.login_failures.get(key, (0, 0.0))
+    if user is not None and time.monotonic() < next_try:
+        return error(400, WRONG_LOGIN)
     if user is None or user["password"] != password:
-        return error(400, "Wrong username or password")
+        if user is not None:
+            failures += 1
+            world.login_failures[key] = (failures, time.monotonic() + _login_delay(failures))
+        return error(400, WRONG_LOGIN)
+    world.login_failures.pop(key, None)
     token, expired_at = issue(
         world.jwt_key, uid=int(user["id"]), email=str(user["email"]), issuer=world.base_url
     )

@@ -49,8 +49,7 @@ def _attached_to(world: World, object_model: str, object_id: str) -> list[Row] |
     if content is None:
         return None
     return world.db.all(
-        "SELECT * FROM comment WHERE content_id = ? AND parent_id IS NULL"
-        " ORDER BY created_at, id",
+        "SELECT * FROM comment WHERE content_id = ? AND parent_id IS NULL ORDER BY created_at, id",
         (int(content["id"]),),
     )
 

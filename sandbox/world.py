@@ -30,6 +30,12 @@ class World:
     base_url: str
     api_version: str = "1.18"
     listeners: list[Callable[[str, int], None]] = field(default_factory=list)
+    # Switches an admin flips on a real server (`POST /_sandbox/switch`): the REST API module
+    # enabled, and password sign-in (JWT login) allowed in its settings.
+    rest_api: bool = True
+    password_login: bool = True
+    # HumHub's login throttling: username → (failed attempts, monotonic time of next try).
+    login_failures: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.api_version not in API_VERSIONS:

@@ -3,10 +3,12 @@
 Owns which call answers which port method and how capabilities are probed. It retries nothing
 (the poller and the outbox own retries) and never logs credentials, bodies or texts.
 
-Sign-in errors: HumHub answers wrong credentials with `400 "Wrong username or password"`, so
-`sign_in` turns a 400/422 into AuthError (status 400, server message kept); 401 ("Invalid
-user!": the user is not allowed to use the API) is AuthError too; 404 means JWT sign-in is
-disabled on the server (NotFoundError).
+Sign-in errors: HumHub answers wrong credentials with `400 "Wrong username or password"`, and
+after 3 failed attempts of a user it answers even the right password the same way for 10 s (20 s
+after 7), so a 400 means "wrong username or password, or too many attempts" and is never
+retried here: `sign_in` turns a 400/422 into AuthError (status 400, server message kept); 401
+("Invalid user!": the user is not allowed to use the API) is AuthError too; 404 means
+password (JWT) sign-in is switched off on the server (NotFoundError).
 
 Capability probe (`capabilities`):
 - REST API: `GET /auth/current` answers 200 JSON. HTML (NotAnApiError) or 404: no REST API.
@@ -117,13 +119,19 @@ class HumHubConnector:
         return self._base_url
 
     async def sign_in(self, username: str, password: str) -> SignInResult:
-        """`POST /auth/login`; wrong credentials (400) raise AuthError."""
+        """`POST /auth/login` once; wrong credentials or throttling (400) raise AuthError."""
         body: dict[str, object] = {"username": username, "password": password}
         try:
             data = await self._http.call("POST", "/auth/login", body=body, auth=False)
         except ValidationError as exc:
             raise AuthError(
-                "sign-in refused: wrong username or password",
+                "sign-in refused: wrong username or password, or too many attempts",
+                status=exc.status,
+                server_message=exc.server_message,
+            ) from exc
+        except NotFoundError as exc:
+            raise NotFoundError(
+                "sign-in: password sign-in is switched off on the server (use a token)",
                 status=exc.status,
                 server_message=exc.server_message,
             ) from exc
