@@ -178,6 +178,7 @@ def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
     posting.show_requested.connect(show_panel)
     posting.post_sent.connect(lambda url: controller.show_alert(posting.confirmation_alert(url)))
     posting.outbox_changed.connect(tray.set_outbox)
+    controller.connection_changed.connect(posting.connection_changed)  # 401 over: both resume
     tray.new_post_requested.connect(lambda: posting.open_dialog())
     outbox_actions = {"retry": posting.retry, "edit": posting.edit, "discard": posting.discard}
     tray.outbox_action_requested.connect(

@@ -28,7 +28,7 @@ from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, ed
 from services.drafts import DraftStore, order_targets
 from services.errors import ServiceError
 from services.mentions import resolve_mentions
-from services.models import Alert, AlertAction, Container, Person
+from services.models import Alert, AlertAction, ConnectionState, Container, Person
 from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
 from services.port import IntranetPort
@@ -116,6 +116,14 @@ class PostingController(QObject):
         """The user signed in again: unpark posts held by a 401."""
         self.outbox.resume()
         self._sender.wake()
+
+    def connection_changed(self, state: str, _retry_s: float = 0.0) -> None:
+        """How polling stands (`AppController.connection_changed`). Once the server takes the
+        credentials again after a 401 paused the outbox ("Try to connect again", a wake-up,
+        an admin re-enabling the account), waiting posts go out together with polling."""
+        if state == ConnectionState.ONLINE.value and self.outbox.paused:
+            logger.info("Outbox: the server accepts the credentials again; sending resumes")
+            self.signed_in()
 
     def network_back(self) -> None:
         """Connectivity returned or the machine resumed: try now instead of after the backoff."""
