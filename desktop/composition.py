@@ -27,6 +27,7 @@ from services.people import PeopleStore
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
+from services.server_time import named_zone
 from services.settings import Settings, load, save
 from services.store import Database, StoreError
 from services.thanks import Thanker
@@ -90,7 +91,9 @@ def build(
     if poll_interval is not None:  # the command line wins over the saved setting
         settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
     database, store_problem = open_database(paths)
-    connector = HumHubConnector(base_url, token=token)
+    connector = HumHubConnector(
+        base_url, token=token, server_timezone=named_zone(settings.server_time_zone)
+    )
     seen = SeenStore(database, clock=clock)
     people = PeopleStore(database, clock=clock)
     poller = Poller(

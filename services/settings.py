@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from services.quiet_hours import WorkingPeriod
+from services.server_time import named_zone
 from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
 from services.settings_file import FILE_MODE as FILE_MODE
 from services.settings_file import (
@@ -77,6 +78,9 @@ class Settings:
     guidelines_url: str = ""
     kudos_space_id: int | None = None
     recent_targets: tuple[int, ...] = ()  # contentcontainer ids, most recent first
+    # HumHub's time zone (IANA name, e.g. "Europe/Amsterdam"): the API sends times without
+    # one. Empty: estimated from the server's clock (services.server_time); set: it wins.
+    server_time_zone: str = ""
 
     def with_recent_target(self, container_id: int, *, keep: int = 10) -> Settings:
         """A copy with `container_id` moved to the front of the recent post targets."""
@@ -137,6 +141,7 @@ def to_json(settings: Settings) -> JsonObject:
         "guidelines_url": settings.guidelines_url,
         "kudos_space_id": settings.kudos_space_id,
         "recent_targets": list(settings.recent_targets),
+        "server_time_zone": settings.server_time_zone,
     }
 
 
@@ -264,6 +269,13 @@ def _language(value: object) -> str:
     return text
 
 
+def _zone_name(value: object) -> str:
+    text = _text(value).strip()
+    if text and named_zone(text) is None:
+        raise ValueError(f"unknown time zone {text!r}")
+    return text
+
+
 def _names(value: object) -> tuple[str, ...]:
     names = (_text(item).strip() for item in _sequence(value))
     return tuple(dict.fromkeys(n for n in names if n))
@@ -289,4 +301,5 @@ _DECODERS: dict[str, Callable[[object], object]] = {
     "guidelines_url": _https_url,
     "kudos_space_id": _optional_id,
     "recent_targets": _ids,
+    "server_time_zone": _zone_name,
 }

@@ -30,7 +30,8 @@ Capability probe (`capabilities`):
 from __future__ import annotations
 
 import logging
-from datetime import UTC, timedelta, tzinfo
+import time
+from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
 
@@ -38,6 +39,7 @@ from services.errors import (
     AuthError,
     NotAnApiError,
     NotFoundError,
+    ServiceError,
     ValidationError,
 )
 from services.humhub.http import DEFAULT_DEADLINE, MAX_BODY_BYTES, ApiHttp, QueryParams
@@ -65,14 +67,30 @@ from services.models import (
 )
 from services.port import MAX_PAGE_SIZE
 from services.redaction import register_secret
+from services.server_time import (
+    estimate_offset,
+    offset_zone,
+    parse_http_date,
+    parse_wall_clock,
+)
 from services.urls import normalise_base_url
 
 logger = logging.getLogger(__name__)
+
+ZONE_REFRESH = timedelta(hours=3)  # re-estimate the server's offset (a DST change)
+ZONE_RETRY = timedelta(minutes=5)  # after an estimate failed
 
 
 def _is_controller_error(body: object) -> bool:
     """A HumHub controller's `returnError` body (`code` + `message`), not Yii's route error."""
     return isinstance(body, dict) and "status" not in body and body.get("code") == 404
+
+
+def _created_at(answer: object) -> object:
+    """`content.metadata.created_at` of a Post answer (raw), or None."""
+    content = answer.get("content") if isinstance(answer, dict) else None
+    metadata = content.get("metadata") if isinstance(content, dict) else None
+    return metadata.get("created_at") if isinstance(metadata, dict) else None
 
 
 def clamp_limit(limit: int) -> int:
@@ -91,17 +109,22 @@ class HumHubConnector:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = "Startpunt/0.1",
         language: str | None = None,
-        server_timezone: tzinfo = UTC,
+        server_timezone: tzinfo | None = None,
         deadline: timedelta = DEFAULT_DEADLINE,
         max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         """Prepare the connection (no I/O). Raises InsecureUrlError for an unusable address.
 
-        `server_timezone` is the zone HumHub writes its zone-less timestamps in (UTC unless
-        configured). `transport` is for tests: passing one disables environment proxies.
+        `server_timezone` is the zone HumHub writes its zone-less timestamps in, when a setting
+        or policy names it; without one the connector estimates the server's UTC offset (see
+        `services.server_time`) and reads times as UTC until it knows. `transport` is for
+        tests: passing one disables environment proxies.
         """
         self._base_url = normalise_base_url(base_url)
-        self._tz = server_timezone
+        self._zone_named = server_timezone is not None
+        self._tz: tzinfo = server_timezone or UTC
+        self._zone_estimated = False
+        self._zone_checked_at: float | None = None  # monotonic time of the last estimate
         self._http = ApiHttp(
             self._base_url,
             transport=transport,
@@ -145,9 +168,52 @@ class HumHubConnector:
         register_secret(token)
         self._http.set_token(token)
 
+    @property
+    def server_timezone(self) -> tzinfo:
+        """The zone server times are read in: the named one, an estimate, or UTC."""
+        return self._tz
+
     async def current_user(self) -> CurrentUser:
-        """`GET /auth/current`."""
-        return parse_current_user(await self._http.call("GET", "/auth/current"))
+        """`GET /auth/current`; its `last_login` (HumHub's "now") re-estimates the zone."""
+        data, date = await self._http.call_dated("GET", "/auth/current")
+        user = parse_current_user(data)
+        account = data.get("account") if isinstance(data, dict) else None
+        if isinstance(account, dict):
+            self._learn_zone(account.get("last_login"), date, "the sign-in time")
+        return user
+
+    def _learn_zone(self, server_wall: object, date_header: str | None, source: str) -> None:
+        """Take the server's wall-clock reading of the moment its answer was dated."""
+        if self._zone_named:
+            return
+        self._zone_checked_at = time.monotonic()
+        wall = parse_wall_clock(server_wall)
+        moment = parse_http_date(date_header) or datetime.now(UTC)
+        offset = None if wall is None else estimate_offset(wall, moment)
+        if offset is None:
+            logger.debug("No server time zone estimate from %s", source)
+            return
+        zone = offset_zone(offset)
+        if not self._zone_estimated or zone.utcoffset(None) != self._tz.utcoffset(None):
+            logger.info("Server times are read as %s (estimated from %s)", zone, source)
+        self._tz, self._zone_estimated = zone, True
+
+    async def _ensure_zone(self) -> None:
+        """Estimate the server's zone before reading times: once, then every few hours (DST).
+
+        One extra `GET /auth/current` then; a failure is retried after ZONE_RETRY.
+        """
+        if self._zone_named:
+            return
+        wait = ZONE_REFRESH if self._zone_estimated else ZONE_RETRY
+        checked = self._zone_checked_at
+        if checked is not None and time.monotonic() - checked < wait.total_seconds():
+            return
+        self._zone_checked_at = time.monotonic()
+        try:
+            await self.current_user()
+        except ServiceError as exc:
+            logger.info("Server time zone not estimated: %s", exc)
 
     async def probe_unseen(self) -> UnseenProbe:
         """`GET /notification/unseen?limit=1`: badge count plus newest fingerprint."""
@@ -160,6 +226,7 @@ class HumHubConnector:
         """`GET /notification[/unseen]?page&limit` (limit clamped to 1..50)."""
         path = "/notification/unseen" if unseen_only else "/notification"
         params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        await self._ensure_zone()
         return parse_notification_page(await self._http.call("GET", path, params=params), self._tz)
 
     async def mark_all_seen(self) -> None:
@@ -225,9 +292,10 @@ class HumHubConnector:
         fields: dict[str, object] = {"message": message}
         if topics:
             fields["content"] = {"topics": [{"name": name} for name in topics]}
-        answer = await self._http.call(
+        answer, date = await self._http.call_dated(
             "POST", f"/post/container/{int(contentcontainer_id)}", body={"data": fields}
         )
+        self._learn_zone(_created_at(answer), date, "a new post")
         return parse_post(answer, self._tz)
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
