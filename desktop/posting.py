@@ -28,7 +28,17 @@ from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, ed
 from services.drafts import DraftStore, order_targets
 from services.errors import ServiceError
 from services.mentions import resolve_mentions
-from services.models import Alert, AlertAction, ConnectionState, Container, Person
+from services.models import (
+    Alert,
+    AlertAction,
+    ConnectionState,
+    Container,
+    CurrentUser,
+    Person,
+    Post,
+    TopicChoice,
+    dropped_topics,
+)
 from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
 from services.port import IntranetPort
@@ -47,6 +57,29 @@ def is_disk_full(exc: StoreError) -> bool:
     """SQLite says "database or disk is full"; RLIMIT_FSIZE/EFBIG reads as an I/O error."""
     text = str(exc).lower()
     return "full" in text or "disk i/o" in text or "too large" in text
+
+
+class TopicWatch:
+    """The outbox's port: tells when a new post came back without topics it asked for
+    (HumHub answers 200 and drops a member's new topic without a word)."""
+
+    def __init__(self, port: IntranetPort, on_dropped: Callable[[Post, tuple[str, ...]], None]):
+        self._port, self._on_dropped = port, on_dropped
+
+    async def create_post(
+        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
+    ) -> Post:
+        post = await self._port.create_post(contentcontainer_id, message, topics=topics)
+        dropped = dropped_topics(topics, post.topics)
+        if dropped:
+            self._on_dropped(post, dropped)
+        return post
+
+    async def current_user(self) -> CurrentUser:
+        return await self._port.current_user()
+
+    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+        return await self._port.list_posts(contentcontainer_id, limit=limit)
 
 
 class PostingController(QObject):
@@ -72,7 +105,9 @@ class PostingController(QObject):
         self._port = port
         self._clock = clock
         self._drafts = DraftStore(db)
-        self.outbox = Outbox(db, port, clock)
+        self._dropped: dict[str, tuple[str, ...]] = {}  # post url → topics the server dropped
+        self._topic_choices: dict[int, TopicChoice] = {}  # by contentcontainer id
+        self.outbox = Outbox(db, TopicWatch(port, self._on_topics_dropped), clock)
         self._sender = OutboxSender(self.outbox, rng)
         self._people = people
         self._guidelines_url = guidelines_url
@@ -158,6 +193,7 @@ class PostingController(QObject):
         dialog.activateWindow()
         dialog.editor.setFocus()
         self._spawn(self._refresh_targets())
+        dialog.request_topics()  # fresh each time: a role in the space may have changed
         return dialog
 
     def edit(self, client_id: str) -> None:
@@ -215,14 +251,38 @@ class PostingController(QObject):
         self._store_call(lambda: self.outbox.discard(client_id))
 
     def confirmation_alert(self, url: str) -> Alert:
-        """A small "posted" alert with a link to the post, for the notifier."""
+        """A small "posted" alert with a link to the post, for the notifier; it says so when
+        the server left out topics the user may not add."""
+        dropped = self._dropped.pop(url, ())
+        body = self.tr("Your post is on the intranet.")
+        if dropped:
+            body = self.tr(
+                "Your post is on the intranet, but the server left out these topics: %1. "
+                "Only the space's admins can add new topics."
+            ).replace("%1", ", ".join(f"“{name}”" for name in dropped))
         return Alert(
             key=f"posted:{url}",
             title=self.tr("Posted"),
-            body=self.tr("Your post is on the intranet."),
+            body=body,
             url=url,
             actions=(AlertAction.OPEN, AlertAction.DISMISS),
         )
+
+    def _on_topics_dropped(self, post: Post, dropped: tuple[str, ...]) -> None:
+        self._dropped[post.url] = dropped
+
+    async def _load_topics(self, target: Container) -> None:
+        """Which topics a post in `target` may carry; the dialog offers just those."""
+        try:
+            choice = await self._port.topic_choice(target)
+        except ServiceError as exc:
+            logger.info("Topics not read: %s", exc)
+            choice = self._topic_choices.get(target.contentcontainer_id, TopicChoice())
+        self._topic_choices[target.contentcontainer_id] = choice
+        dialog = self._dialog
+        current = None if dialog is None else dialog.target.current_target()
+        if dialog is not None and current is not None and current == target:
+            dialog.set_topic_choice(choice)
 
     def _ensure_dialog(self) -> QuickPostDialog:
         if self._dialog is None:
@@ -236,6 +296,7 @@ class PostingController(QObject):
             dialog.draft_discarded.connect(self._on_dialog_draft_discarded)
             dialog.rejected.connect(self._on_dialog_rejected)
             dialog.guidelines_requested.connect(self.open_url_requested)
+            dialog.topics_wanted.connect(lambda target: self._spawn(self._load_topics(target)))
             self._dialog = dialog
         return self._dialog
 

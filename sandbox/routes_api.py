@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -127,6 +128,44 @@ async def topics(request: Request) -> Response:
     return JSONResponse(envelope)
 
 
+async def container_topics(request: Request) -> Response:
+    """`GET /topic/container/{id}`: a space's or one's own profile's topics (HumHub lists
+    those of spaces one is a member of; every sandbox user is a member of every space)."""
+    user = require_user(request)
+    world = world_of(request)
+    cid = int(request.path_params["id"])
+    own_profile = int(user["container_id"]) == cid
+    rows: list[Any] = []
+    if own_profile or world.space_by_container(cid) is not None:
+        rows = world.db.all("SELECT id, name FROM topic WHERE container_id = ? ORDER BY id", (cid,))
+    envelope = paginate(request, rows)
+    envelope["results"] = [{"id": t["id"], "name": t["name"]} for t in envelope["results"]]
+    return JSONResponse(envelope)
+
+
+async def space_members(request: Request) -> Response:
+    """`GET /space/{id}/membership`: for the space's admins only, as in HumHub's REST module
+    (others get 400 "You cannot administer this space!")."""
+    user = require_user(request)
+    world = world_of(request)
+    row = world.space(request.path_params["id"])
+    if row is None:
+        return error(404, "Space  not found!")
+    if int(row["owner_id"]) != int(user["id"]):
+        return error(400, "You cannot administer this space!")
+    members = world.db.all("SELECT * FROM user ORDER BY id")
+    envelope = paginate(request, members)
+    envelope["results"] = [
+        {
+            "user": shapes.user_short(world, m),
+            "role": "admin" if int(m["id"]) == int(row["owner_id"]) else "member",
+            "status": 3,
+        }
+        for m in envelope["results"]
+    ]
+    return JSONResponse(envelope)
+
+
 ROUTES = [
     Route("/auth/login", login, methods=["POST"]),
     Route("/auth/current", current, methods=["GET"]),
@@ -136,5 +175,7 @@ ROUTES = [
     Route("/notification/{id:int}", notification, methods=["GET"]),
     Route("/space", spaces, methods=["GET"]),
     Route("/space/{id:int}", space, methods=["GET"]),
+    Route("/space/{id:int}/membership", space_members, methods=["GET"]),
     Route("/topic", topics, methods=["GET"]),
+    Route("/topic/container/{id:int}", container_topics, methods=["GET"]),
 ]

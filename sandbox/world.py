@@ -91,6 +91,15 @@ class World:
     def poll(self, poll_id: int) -> Row | None:
         return self.db.one("SELECT * FROM poll WHERE id = ?", (poll_id,))
 
+    def may_create_topics(self, user_id: int, container_id: int) -> bool:
+        """HumHub's AddTopic: a space's owner (the sandbox has no other space roles), or the
+        owner of the profile."""
+        space = self.space_by_container(container_id)
+        if space is not None:
+            return int(space["owner_id"]) == user_id
+        user = self.user(user_id)
+        return user is not None and int(user["container_id"]) == container_id
+
     def container_name(self, container_id: int) -> str:
         space = self.space_by_container(container_id)
         if space is not None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
@@ -44,6 +45,7 @@ from services.errors import (
 )
 from services.humhub.http import DEFAULT_DEADLINE, MAX_BODY_BYTES, ApiHttp, QueryParams
 from services.humhub.parse import (
+    MAX_NAME,
     POST_MODEL,
     parse_comment_id,
     parse_container,
@@ -63,7 +65,9 @@ from services.models import (
     NotificationPage,
     Post,
     SignInResult,
+    TopicChoice,
     UnseenProbe,
+    dropped_topics,
 )
 from services.port import MAX_PAGE_SIZE
 from services.redaction import register_secret
@@ -73,6 +77,7 @@ from services.server_time import (
     parse_http_date,
     parse_wall_clock,
 )
+from services.text import clean_text
 from services.urls import normalise_base_url
 
 logger = logging.getLogger(__name__)
@@ -91,6 +96,18 @@ def _created_at(answer: object) -> object:
     content = answer.get("content") if isinstance(answer, dict) else None
     metadata = content.get("metadata") if isinstance(content, dict) else None
     return metadata.get("created_at") if isinstance(metadata, dict) else None
+
+
+def _topic_names(answer: object) -> tuple[str, ...]:
+    """The names in `content.topics` of a Post answer (`[{id, name}]`), cleaned."""
+    content = answer.get("content") if isinstance(answer, dict) else None
+    topics = content.get("topics") if isinstance(content, dict) else None
+    if not isinstance(topics, list):
+        return ()
+    names = (t.get("name") for t in topics if isinstance(t, dict))
+    return tuple(
+        clean_text(n, max_length=MAX_NAME) for n in names if isinstance(n, str) and n.strip()
+    )
 
 
 def clamp_limit(limit: int) -> int:
@@ -296,7 +313,33 @@ class HumHubConnector:
             "POST", f"/post/container/{int(contentcontainer_id)}", body={"data": fields}
         )
         self._learn_zone(_created_at(answer), date, "a new post")
-        return parse_post(answer, self._tz)
+        post = replace(parse_post(answer, self._tz), topics=_topic_names(answer))
+        dropped = dropped_topics(topics, post.topics)
+        if dropped:  # 200 all the same: HumHub drops topics the user may not create
+            logger.warning("Post %d created without %d of its topics", post.id, len(dropped))
+        return post
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        """`GET /topic/container/{id}`; may the user add new topics there?
+
+        HumHub lets space owners, admins and moderators (and everyone on their own profile)
+        create topics; a member's new topic is dropped silently. The REST module shows a
+        space's member list to its admins only, so `GET /space/{id}/membership?limit=1`
+        answering 200 means "admin" (moderators are missed: they get the existing topics).
+        """
+        path = f"/topic/container/{int(target.contentcontainer_id)}"
+        params: dict[str, str | int] = {"page": 1, "limit": clamp_limit(MAX_PAGE_SIZE)}
+        results, *_ = parse_envelope(await self._http.call("GET", path, params=params), "topics")
+        names = tuple(dict.fromkeys(_topic_names({"content": {"topics": results}})))
+        if not target.is_space:
+            me = await self.current_user()
+            return TopicChoice(
+                names, can_create=me.contentcontainer_id == target.contentcontainer_id
+            )
+        status, _ = await self._http.probe(
+            f"/space/{int(target.id)}/membership", params={"limit": 1}
+        )
+        return TopicChoice(names, can_create=status == 200)
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""
