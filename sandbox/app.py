@@ -22,7 +22,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sandbox import control, pages, routes_api, routes_content, routes_polls, routes_threads
 from sandbox.faults import FaultBook, FaultMiddleware
-from sandbox.http import YiiError, yii_body, yii_response
+from sandbox.http import YiiError, route_not_found, yii_body, yii_response
 from sandbox.simulation import Simulation
 from sandbox.world import World
 
@@ -39,6 +39,9 @@ async def _yii_error(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
     path = request.url.path
+    if path.startswith("/api/") and exc.status_code in (404, 405):
+        # Yii's REST URL rules include the verb: a known path with another verb is no route
+        return JSONResponse(route_not_found(path), 404)
     if path.startswith(("/api/", "/_sandbox/")):
         if exc.status_code == 404:
             return JSONResponse(yii_body(404, PAGE_NOT_FOUND), 404)

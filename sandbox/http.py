@@ -48,6 +48,14 @@ def yii_body(status: int, message: str) -> dict[str, Any]:
     }
 
 
+def route_not_found(path: str) -> dict[str, Any]:
+    """Yii's 404 for a request no URL rule matches, with the ``previous`` exception it wraps."""
+    body = yii_body(404, "Page not found.")
+    message = f'Unable to resolve the request "{path.lstrip("/")}".'
+    body["previous"] = {"name": "Invalid Route", "message": message, "code": 0}
+    return body
+
+
 def yii_response(error: YiiError) -> JSONResponse:
     return JSONResponse(yii_body(error.status, error.message), error.status, error.headers)
 

@@ -10,15 +10,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from sandbox import notify, shapes
-from sandbox.http import (
-    YiiError,
-    error,
-    json_body,
-    paginate,
-    require_user,
-    success,
-    world_of,
-)
+from sandbox.http import YiiError, error, json_body, paginate, require_user, success, world_of
 from sandbox.tokens import issue
 
 NOTIFICATION_LIMIT = 10
@@ -166,6 +158,12 @@ async def space_members(request: Request) -> Response:
     return JSONResponse(envelope)
 
 
+async def user(request: Request) -> Response:
+    """``GET /user/{id}``: the REST module's user routes are for administrators only."""
+    require_user(request)
+    raise YiiError(403, "You are not permitted to access this section.")
+
+
 ROUTES = [
     Route("/auth/login", login, methods=["POST"]),
     Route("/auth/current", current, methods=["GET"]),
@@ -178,4 +176,5 @@ ROUTES = [
     Route("/space/{id:int}/membership", space_members, methods=["GET"]),
     Route("/topic", topics, methods=["GET"]),
     Route("/topic/container/{id:int}", container_topics, methods=["GET"]),
+    Route("/user/{id:int}", user, methods=["GET"]),
 ]

@@ -1,8 +1,9 @@
 """JSON shapes of the HumHub REST API (User, Space, Post, Comment, Like, Topic, Poll).
 
-Fields the real server fills with ``null`` where the spec allows no null (``scheduled_at``,
-``files`` which is ``[]`` in reality but an object in the spec) are left out, so the sandbox
-stays valid against the bundled specs.
+The shapes are the real server's (HumHub 1.18.5 + REST 0.11.5), also where the published spec
+says otherwise: ``null`` for empty profile fields, an unset ``language``, ``authclient_id`` of a
+local account and ``scheduled_at``; ``files`` is a list (``[]``), not an object. The tests keep
+these deviations as one overlay on the bundled specs (tests/contract/overlay.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ from sandbox.db import Row
 from sandbox.world import COMMENT_MODEL, World, display_name
 
 JSON = dict[str, Any]
+# the profile fields of HumHub 1.18's default profile, in the server's order (null when empty)
+PROFILE_FIELDS = (
+    "firstname", "lastname", "title", "gender", "street", "zip", "city", "country", "state",
+    "birthday_hide_year", "birthday", "about", "phone_private", "phone_work", "mobile", "fax",
+    "im_xmpp", "url", "url_facebook", "url_linkedin", "url_instagram", "url_xing", "url_youtube",
+    "url_vimeo", "url_tiktok", "url_twitter", "url_mastodon", "image_url", "banner_url",
+)  # fmt: skip
 
 
 def user_short(world: World, user: Row) -> JSON:
@@ -42,7 +50,7 @@ def user_full(world: World, user: Row) -> JSON:
         "visibility": 1,
         "status": 1,
         "tags": json.loads(user["tags"]),
-        "language": user["language"],
+        "language": user["language"] or None,
         "time_zone": "Europe/Amsterdam",
         "contentcontainer_id": user["container_id"],
         "last_login": stamp(),  # HumHub logs every REST request in (`afterLogin`): now
@@ -51,25 +59,11 @@ def user_full(world: World, user: Row) -> JSON:
         account["user_source"] = "local"
     else:
         account["authclient"] = "local"
-        account["authclient_id"] = ""
-    profile: JSON = {
-        "firstname": user["firstname"],
-        "lastname": user["lastname"],
-        "title": user["title"],
-        "gender": user["gender"],
-        "street": "",
-        "zip": "",
-        "city": user["city"],
-        "country": "NL",
-        "state": "",
-        "about": user["about"],
-        "phone_private": "",
-        "phone_work": "",
-        "mobile": "",
-        "url": "",
-        "image_url": f"{world.base_url}/static/img/default_user.jpg",
-        "banner_url": f"{world.base_url}/static/img/default_banner.jpg",
-    }
+        account["authclient_id"] = None  # a local account
+    filled = {k: user[k] or None for k in ("firstname", "lastname", "title", "gender", "city", "about")}  # fmt: skip
+    profile: JSON = {name: filled.get(name) for name in PROFILE_FIELDS}
+    profile["image_url"] = f"{world.base_url}/static/img/default_user.jpg"
+    profile["banner_url"] = f"{world.base_url}/static/img/default_banner.jpg"
     return {**user_short(world, user), "account": account, "profile": profile}
 
 
@@ -118,6 +112,7 @@ def comment(world: World, row: Row, *, nested: bool = True) -> JSON:
     result["createdBy"] = user_short_by_id(world, int(row["created_by"]))
     result["createdAt"] = row["created_at"]
     result["likes"] = {"total": likes_total(world, COMMENT_MODEL, int(row["id"]))}
+    result["files"] = []
     children = world.db.all(
         "SELECT * FROM comment WHERE parent_id = ? ORDER BY created_at, id", (row["id"],)
     )
@@ -166,6 +161,7 @@ def content(world: World, content_id: int) -> JSON:
         "created_at": row["created_at"],
         "updated_by": author,
         "updated_at": row["updated_at"],
+        "scheduled_at": None,
         "url": world.perma_url(content_id),
         "contentcontainer_id": row["container_id"],
         "stream_channel": "default",
@@ -179,6 +175,7 @@ def content(world: World, content_id: int) -> JSON:
         },
         "likes": {"total": likes_total(world, row["object_model"], int(row["object_id"]))},
         "topics": [{"id": t["id"], "name": t["name"]} for t in topics],
+        "files": [],
     }
 
 

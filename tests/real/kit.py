@@ -26,7 +26,7 @@ SERVER_TZ = "Europe/Amsterdam"
 REPO = Path(__file__).resolve().parents[2]
 WORK = REPO / ".humhub-real"  # git-ignored: the kit's state folder, logs, the timing record
 STATE = WORK / "state"
-UP_TIMEOUT_S = 900.0
+UP_TIMEOUT_S = 240.0  # below pytest-timeout (300 s), which counts fixture set-up too
 DOWN_TIMEOUT_S = 120.0
 KIT_FILES = ("up.sh", "down.sh", "like.sh")
 

@@ -95,7 +95,8 @@ class RealHumHub:
     def call(self, user: str, method: str, path: str, **kwargs: Any) -> Any:
         """``METHOD path`` as ``user``; the JSON answer, or AssertionError on a non-2xx."""
         response = self.api(user).request(method, path.lstrip("/"), **kwargs)
-        assert response.is_success, f"{method} {path} as {user}: {response.status_code} {response.text[:300]}"  # fmt: skip
+        why = f"{method} {path} as {user}: {response.status_code} {response.text[:300]}"
+        assert response.is_success, why
         return response.json()
 
     def close(self) -> None:
@@ -126,7 +127,20 @@ class RealHumHub:
 
     def mention(self, user: str) -> str:
         """How HumHub's editor stores a mention of ``user`` in a message (markdown link)."""
-        return f"[{self.display_name(user)}](mention:{self.guid(user)} \"{self.base_url}/u/{user}/\")"  # fmt: skip
+        profile = f"{self.base_url}/u/{user}/"
+        return f'[{self.display_name(user)}](mention:{self.guid(user)} "{profile}")'
+
+    def reset_login_failures(self, user: str, timeout: float = 40.0) -> None:
+        """A successful ``POST /auth/login`` resets HumHub's count of failed logins; while an
+        earlier test's failures still delay ``user`` (10-20 s), try again until ``timeout``."""
+        body = {"username": user, "password": self.passwords[user]}
+        deadline = time.monotonic() + timeout
+        while True:
+            answer = self.api("anonymous").post("auth/login", json=body)
+            if answer.status_code == 200:
+                return
+            assert time.monotonic() < deadline, f"{user} cannot sign in: {answer.text[:200]}"
+            time.sleep(1.0)  # HumHub's login delay is counted in whole seconds
 
     # -- content --------------------------------------------------------------------------------
 
@@ -153,9 +167,10 @@ class RealHumHub:
         )
         return list(data["results"])
 
-    def posts_in(self, container_id: int, limit: int = 50) -> list[Json]:
-        """The newest posts of a container, as the admin sees them."""
-        data = self.call("admin", "GET", f"post/container/{container_id}", params={"limit": limit})
+    def posts_in(self, container_id: int, user: str = "admin", limit: int = 50) -> list[Json]:
+        """The newest posts of a container, as ``user`` sees them (a profile's private posts
+        only to its owner)."""
+        data = self.call(user, "GET", f"post/container/{container_id}", params={"limit": limit})
         return list(data["results"])
 
     def like(self, user: str, target: int | str) -> str:
