@@ -33,16 +33,15 @@ from services.models import (
     AlertAction,
     ConnectionState,
     Container,
-    CurrentUser,
     Person,
     Post,
     TopicChoice,
-    dropped_topics,
 )
 from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
 from services.port import IntranetPort
 from services.store import Database, StoreError
+from services.topic_watch import TopicWatch
 
 if TYPE_CHECKING:
     from ui.quick_post_dialog import QuickPostDialog
@@ -57,29 +56,6 @@ def is_disk_full(exc: StoreError) -> bool:
     """SQLite says "database or disk is full"; RLIMIT_FSIZE/EFBIG reads as an I/O error."""
     text = str(exc).lower()
     return "full" in text or "disk i/o" in text or "too large" in text
-
-
-class TopicWatch:
-    """The outbox's port: tells when a new post came back without topics it asked for
-    (HumHub answers 200 and drops a member's new topic without a word)."""
-
-    def __init__(self, port: IntranetPort, on_dropped: Callable[[Post, tuple[str, ...]], None]):
-        self._port, self._on_dropped = port, on_dropped
-
-    async def create_post(
-        self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
-    ) -> Post:
-        post = await self._port.create_post(contentcontainer_id, message, topics=topics)
-        dropped = dropped_topics(topics, post.topics)
-        if dropped:
-            self._on_dropped(post, dropped)
-        return post
-
-    async def current_user(self) -> CurrentUser:
-        return await self._port.current_user()
-
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
-        return await self._port.list_posts(contentcontainer_id, limit=limit)
 
 
 class PostingController(QObject):
