@@ -344,6 +344,7 @@ class HumHubConnector:
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""
         path = f"/post/container/{int(contentcontainer_id)}"
+        await self._ensure_zone()  # the outbox compares these times with its first attempt
         data = await self._http.call("GET", path, params={"page": 1, "limit": clamp_limit(limit)})
         results, *_ = parse_envelope(data, "post list")
         return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]

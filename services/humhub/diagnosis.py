@@ -13,6 +13,7 @@ import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 import truststore
@@ -244,9 +245,18 @@ async def _sign_in(connector: HumHubConnector, credentials: Credentials) -> Chec
         )
     except ServiceError as exc:
         return CheckResult("sign-in", False, f"sign-in failed: {exc}")
+    clock = _describe_zone(connector.server_timezone)
     return CheckResult(
-        "sign-in", True, f"signed in as {user.person.display_name} ({user.username})"
+        "sign-in", True, f"signed in as {user.person.display_name} ({user.username}); {clock}"
     )
+
+
+def _describe_zone(zone: tzinfo) -> str:
+    """How server times are read (estimated from the server's clock, or from the setting)."""
+    offset = zone.utcoffset(datetime.now(UTC)) or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"server times read as UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _refusal(exc: ServiceError, credentials: Credentials, *, signed_in: bool) -> str:

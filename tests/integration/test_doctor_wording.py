@@ -9,7 +9,9 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -111,3 +113,12 @@ def test_a_plain_web_server_is_no_humhub(plain_server: str) -> None:
     assert "no HumHub at this address" in report
     assert "HTTP 404" in report
     assert "module is not enabled" not in report
+
+
+def test_doctor_says_how_it_reads_the_servers_times(sandbox: SandboxServer) -> None:
+    code, report = _doctor(sandbox.base_url, token=sandbox.demo_token)
+    assert code == 0, report
+    offset = ZoneInfo(sandbox.server_zone).utcoffset(datetime.now(UTC))
+    assert offset is not None
+    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+    assert f"server times read as UTC+{hours:02d}:{minutes:02d}" in report
