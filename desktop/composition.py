@@ -30,6 +30,7 @@ from services.people import PeopleStore
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
+from services.server_time import named_zone
 from services.settings import Settings, load, save
 from services.store import Database, StoreError
 from services.thanks import Thanker
@@ -100,7 +101,9 @@ def build(
     if poll_interval is not None:  # the command line wins over the saved setting
         settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
     database, store_problem = open_database(paths)
-    connector = HumHubConnector(base_url, token=token)
+    connector = HumHubConnector(
+        base_url, token=token, server_timezone=named_zone(settings.server_time_zone)
+    )
     seen = SeenStore(database, clock=clock)
     people = PeopleStore(database, clock=clock)
     poller = Poller(
@@ -195,6 +198,7 @@ def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
     posting.show_requested.connect(show_panel)
     posting.post_sent.connect(lambda url: controller.show_alert(posting.confirmation_alert(url)))
     posting.outbox_changed.connect(tray.set_outbox)
+    controller.connection_changed.connect(posting.connection_changed)  # 401 over: both resume
     tray.new_post_requested.connect(lambda: posting.open_dialog())
     outbox_actions = {"retry": posting.retry, "edit": posting.edit, "discard": posting.discard}
     tray.outbox_action_requested.connect(

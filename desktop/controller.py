@@ -39,6 +39,7 @@ from services.port import IntranetPort
 from services.quiet_hours import QuietHours
 from services.settings import Settings
 from services.thanks import Thanker, can_thank
+from services.unread import merge_unread
 
 logger = logging.getLogger(__name__)
 
@@ -245,14 +246,16 @@ class AppController(QObject):
 
     async def _load_panel(self) -> None:
         try:
-            recent = await self._port.list_notifications(limit=PANEL_SIZE)
+            # Unseen first: every group unseen then is still in the unread head of `recent`.
             unseen = await self._port.list_notifications(unseen_only=True, limit=50)
+            recent = await self._port.list_notifications(limit=PANEL_SIZE)
         except ServiceError as exc:
             logger.info("Panel not refreshed: %s", exc)
             return
-        self._remember(recent.items)
-        unread = frozenset(n.id for n in unseen.items)
-        self.notifications_changed.emit(recent.items, unread)
+        # Unread by what is unseen: a like group seen before keeps its old id in `recent`.
+        items, unread = merge_unread(recent.items, unseen.items, unseen.total)
+        self._remember(items)
+        self.notifications_changed.emit(items, unread)
         self.unread_changed.emit(unseen.total)  # the badge agrees with what the panel shows
 
     # -- intents ---------------------------------------------------------------------------

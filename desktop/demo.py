@@ -26,7 +26,11 @@ class DemoIntranet:
 
 def start_demo(data_dir: Path, *, pace: str, seed: int) -> DemoIntranet:
     """Start the sandbox on 127.0.0.1 with its database in the app's data folder."""
-    server = SandboxServer(db_path=data_dir / "sandbox.sqlite3", pace=pace, seed=seed)
+    # Times come in Europe/Amsterdam like a Dutch intranet's, so the demo always exercises
+    # finding the server's zone (see services.server_time).
+    server = SandboxServer(
+        db_path=data_dir / "sandbox.sqlite3", pace=pace, seed=seed, server_zone="Europe/Amsterdam"
+    )
     server.start()
     logger.info("Demo intranet running at %s (pace %s)", server.base_url, pace)
     return DemoIntranet(server.base_url, server.demo_token, server)

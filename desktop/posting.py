@@ -29,11 +29,20 @@ from services.compose import QUICK_POST_SLOT, Composition, Draft, OutboxItem, ed
 from services.drafts import DraftStore, order_targets
 from services.errors import ServiceError
 from services.mentions import resolve_names
-from services.models import Alert, AlertAction, Container, Person
+from services.models import (
+    Alert,
+    AlertAction,
+    ConnectionState,
+    Container,
+    Person,
+    Post,
+    TopicChoice,
+)
 from services.outbox import Outbox
 from services.outbox_send import OutboxSender, SendOutcome, SendResult
 from services.port import IntranetPort
 from services.store import Database, StoreError
+from services.topic_watch import TopicWatch
 
 if TYPE_CHECKING:
     from ui.quick_post_dialog import QuickPostDialog
@@ -73,7 +82,11 @@ class PostingController(QObject):
         self._port = port
         self._clock = clock
         self._drafts = DraftStore(db)
-        self.outbox = Outbox(db, ProfileResolvingPort(port), clock)
+        self._dropped: dict[str, tuple[str, ...]] = {}  # post url → topics the server dropped
+        self._topic_choices: dict[int, TopicChoice] = {}  # by contentcontainer id
+        self.outbox = Outbox(
+            db, TopicWatch(ProfileResolvingPort(port), self._on_topics_dropped), clock
+        )
         self._sender = OutboxSender(self.outbox, rng)
         self._people = people
         self._guidelines_url = guidelines_url
@@ -118,6 +131,14 @@ class PostingController(QObject):
         self.outbox.resume()
         self._sender.wake()
 
+    def connection_changed(self, state: str, _retry_s: float = 0.0) -> None:
+        """How polling stands (`AppController.connection_changed`). Once the server takes the
+        credentials again after a 401 paused the outbox ("Try to connect again", a wake-up,
+        an admin re-enabling the account), waiting posts go out together with polling."""
+        if state == ConnectionState.ONLINE.value and self.outbox.paused:
+            logger.info("Outbox: the server accepts the credentials again; sending resumes")
+            self.signed_in()
+
     def network_back(self) -> None:
         """Connectivity returned or the machine resumed: try now instead of after the backoff."""
         self._sender.wake()
@@ -151,6 +172,7 @@ class PostingController(QObject):
         dialog.activateWindow()
         dialog.editor.setFocus()
         self._spawn(self._refresh_targets())
+        dialog.request_topics()  # fresh each time: a role in the space may have changed
         return dialog
 
     def edit(self, client_id: str) -> None:
@@ -213,14 +235,38 @@ class PostingController(QObject):
         self._store_call(lambda: self.outbox.discard(client_id))
 
     def confirmation_alert(self, url: str) -> Alert:
-        """A small "posted" alert with a link to the post, for the notifier."""
+        """A small "posted" alert with a link to the post, for the notifier; it says so when
+        the server left out topics the user may not add."""
+        dropped = self._dropped.pop(url, ())
+        body = self.tr("Your post is on the intranet.")
+        if dropped:
+            body = self.tr(
+                "Your post is on the intranet, but the server left out these topics: %1. "
+                "Only the space's admins can add new topics."
+            ).replace("%1", ", ".join(f"“{name}”" for name in dropped))
         return Alert(
             key=f"posted:{url}",
             title=self.tr("Posted"),
-            body=self.tr("Your post is on the intranet."),
+            body=body,
             url=url,
             actions=(AlertAction.OPEN, AlertAction.DISMISS),
         )
+
+    def _on_topics_dropped(self, post: Post, dropped: tuple[str, ...]) -> None:
+        self._dropped[post.url] = dropped
+
+    async def _load_topics(self, target: Container) -> None:
+        """Which topics a post in `target` may carry; the dialog offers just those."""
+        try:
+            choice = await self._port.topic_choice(target)
+        except ServiceError as exc:
+            logger.info("Topics not read: %s", exc)
+            choice = self._topic_choices.get(target.contentcontainer_id, TopicChoice())
+        self._topic_choices[target.contentcontainer_id] = choice
+        dialog = self._dialog
+        current = None if dialog is None else dialog.target.current_target()
+        if dialog is not None and current is not None and current == target:
+            dialog.set_topic_choice(choice)
 
     def _ensure_dialog(self) -> QuickPostDialog:
         if self._dialog is None:
@@ -234,6 +280,7 @@ class PostingController(QObject):
             dialog.draft_discarded.connect(self._on_dialog_draft_discarded)
             dialog.rejected.connect(self._on_dialog_rejected)
             dialog.guidelines_requested.connect(self.open_url_requested)
+            dialog.topics_wanted.connect(lambda target: self._spawn(self._load_topics(target)))
             self._dialog = dialog
         return self._dialog
 

@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from types import FrameType
 
+from sandbox.clock import DEFAULT_ZONE
 from sandbox.server import SandboxServer
 from sandbox.simulation import PACES
 from sandbox.world import API_VERSIONS
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", type=Path, default=None, help="SQLite file (default: memory)")
     parser.add_argument("--api-version", choices=API_VERSIONS, default="1.18")
+    parser.add_argument(
+        "--server-zone", default=DEFAULT_ZONE, help="HumHub's time zone (IANA name)"
+    )
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -39,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         port=args.port,
         api_version=args.api_version,
+        server_zone=args.server_zone,
     )
     server.start()
     try:

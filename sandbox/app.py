@@ -18,7 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from sandbox import control, pages, routes_api, routes_content, routes_polls, routes_threads
 from sandbox.faults import FaultBook, FaultMiddleware
@@ -53,6 +53,21 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404:
         return pages.not_found()
     return pages.page(str(exc.detail), "", exc.status_code)
+
+
+class RestModuleSwitch:
+    """With the REST module off (`World.rest_api`), `/api/…` is an ordinary web path: HumHub
+    answers it with its HTML "page not found", as a real server does."""
+
+    def __init__(self, app: ASGIApp, world: World) -> None:
+        self.app, self.world = app, world
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        if scope["type"] == "http" and not self.world.rest_api and path.startswith("/api/"):
+            await pages.not_found()(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 async def _crash(request: Request, exc: Exception) -> Response:
@@ -91,4 +106,4 @@ def build_app(world: World, simulation: Simulation, faults: FaultBook) -> ASGIAp
     app.state.world = world
     app.state.simulation = simulation
     app.state.faults = faults
-    return FaultMiddleware(app, faults)
+    return FaultMiddleware(RestModuleSwitch(app, world), faults)

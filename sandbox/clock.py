@@ -1,20 +1,39 @@
-"""Time formatting for the sandbox: HumHub's zone-less "YYYY-MM-DD HH:MM:SS" server time."""
+"""Time for the sandbox: HumHub's zone-less "YYYY-MM-DD HH:MM:SS" in the server's time zone.
+
+A real HumHub writes every timestamp as wall-clock time of its configured zone and says
+nothing about the zone. The sandbox does the same in :func:`zone` (Europe/Amsterdam unless
+the server was started with another one), so clients always meet times that are not UTC.
+One zone per process: the last started sandbox sets it.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 FORMAT = "%Y-%m-%d %H:%M:%S"
+DEFAULT_ZONE = "Europe/Amsterdam"
+_ZONE: list[ZoneInfo] = [ZoneInfo(DEFAULT_ZONE)]
+
+
+def set_zone(name: str) -> None:
+    """Serve times in the IANA zone `name` from now on (ZoneInfoNotFoundError if unknown)."""
+    _ZONE[0] = ZoneInfo(name)
+
+
+def zone() -> ZoneInfo:
+    """The server's time zone."""
+    return _ZONE[0]
 
 
 def local_now() -> datetime:
-    """The current local wall-clock time (aware, in the machine's zone)."""
-    return datetime.now(UTC).astimezone()
+    """The current wall-clock time of the server (aware, in its zone)."""
+    return datetime.now(UTC).astimezone(zone())
 
 
 def stamp(when: datetime | None = None) -> str:
-    """Format a time like HumHub does: local server time without a zone."""
-    return (when or local_now()).strftime(FORMAT)
+    """Format a time like HumHub does: server time without a zone."""
+    return (when or local_now()).astimezone(zone()).strftime(FORMAT)
 
 
 def ago(**delta: float) -> str:

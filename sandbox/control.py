@@ -16,6 +16,9 @@
 - ``POST /_sandbox/tick`` performs one random simulation step.
 - ``GET /_sandbox/state`` returns counts: posts, comments per post, likes per post,
   notifications (total/unseen for the demo user), plus pace, api_version and armed faults.
+- ``POST /_sandbox/switch`` ``{"rest_api": false, "password_login": false}`` flips what an
+  admin can switch on a real server: the REST API module (off: ``/api/…`` is HumHub's HTML
+  404 page) and password sign-in (off: ``POST /auth/login`` is Yii's 404). Returns both.
 - ``POST /_sandbox/fault`` ``{"route": "POST /post/container", "mode": "status"|
   "commit_then_drop"|"drop", "status": 503, "times": 1, "retry_after": "5"}`` arms a fault for
   the next ``times`` matching API requests (see :mod:`sandbox.faults`);
@@ -176,7 +179,24 @@ async def clear_faults(request: Request) -> Response:
     return JSONResponse({"code": 200, "message": "Faults cleared", "faults": []})
 
 
+SWITCHES = ("rest_api", "password_login")
+
+
+async def switch(request: Request) -> Response:
+    require_user(request)
+    world = world_of(request)
+    body = await json_body(request)
+    for name in SWITCHES:
+        value = body.get(name)
+        if isinstance(value, bool):
+            setattr(world, name, value)
+        elif value is not None:
+            return error(400, f"{name} must be true or false")
+    return JSONResponse({name: getattr(world, name) for name in SWITCHES})
+
+
 ROUTES = [
+    Route("/switch", switch, methods=["POST"]),
     Route("/act", act, methods=["POST"]),
     Route("/tick", tick, methods=["POST"]),
     Route("/state", state, methods=["GET"]),

@@ -4,7 +4,7 @@
 likes, comments and @-mentions (in comments) by the seeded colleagues on the demo user's own
 posts, mixed by :data:`MIX`. Each is its own row with its own id and a one-actor text, as if
 they had arrived one by one over :data:`HOLIDAY` with the app switched off; none is regrouped
-into another. Their ``created_at`` runs from the newest existing notification of the demo user
+into another (their rows carry no group key). Their ``created_at`` runs from the newest existing notification of the demo user
 (or :data:`HOLIDAY` ago, whichever is later) up to now, in id order, so they are the newest
 notifications on the server, newest last.
 
@@ -117,7 +117,7 @@ def flood(world: World, count: int, rng: random.Random) -> dict[str, object]:
             uid, post_id, content_id = int(actor["id"]), int(post["id"]), int(post["content_id"])
             if kind == "like":
                 like_id = likes.of(uid, post_id, content_id)
-                group = f"{POST_MODEL}:{post_id}"
+                group = None  # never regrouped: each flood row is listed on its own
                 notifications.append(
                     (
                         nid,

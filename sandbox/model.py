@@ -27,8 +27,9 @@ def mention(world: World, user: Row) -> str:
 
 def topic_id(world: World, container_id: int, name: str) -> int:
     row = world.db.one(
-        "SELECT id FROM topic WHERE container_id = ? AND name = ?", (container_id, name)
-    )
+        "SELECT id FROM topic WHERE container_id = ? AND name = ? COLLATE NOCASE",
+        (container_id, name),
+    )  # MySQL's default collation: names match without case
     if row is not None:
         return int(row["id"])
     return world.db.execute(
@@ -62,8 +63,13 @@ def create_post(
     topics: list[str] | None = None,
     when: str | None = None,
     rng: random.Random | None = None,
+    may_create_topics: bool = True,
 ) -> tuple[int, dict[int, int]]:
-    """Create a post; returns ``(post_id, {user_id: notification_id})``."""
+    """Create a post; returns ``(post_id, {user_id: notification_id})``.
+
+    Topics attach by name; a name the container does not have yet is created only when
+    ``may_create_topics`` (HumHub: space owners/admins/moderators, or one's own profile),
+    otherwise it is dropped without a word, as the real server does."""
     when = when or stamp()
     with world.db.tx():
         content_id = _content(world, POST_MODEL, container_id, author_id, visibility, when, rng)
@@ -72,6 +78,12 @@ def create_post(
         )
         world.db.execute("UPDATE content SET object_id = ? WHERE id = ?", (post_id, content_id))
         for name in topics or []:
+            known = world.db.one(
+                "SELECT id FROM topic WHERE container_id = ? AND name = ? COLLATE NOCASE",
+                (container_id, name),
+            )
+            if known is None and not may_create_topics:
+                continue
             world.db.execute(
                 "INSERT OR IGNORE INTO content_topic(content_id, topic_id) VALUES(?, ?)",
                 (content_id, topic_id(world, container_id, name)),

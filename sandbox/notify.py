@@ -1,8 +1,17 @@
 """Notifications like HumHub creates them: who gets what, like-grouping, and the JSON shape.
 
-Several likes on the same object while its ``NewLike`` notification is unseen stay ONE row:
-the new liker is added to the group, the row keeps its id and its ``output`` is re-rendered
-("<strong>A</strong> en <strong>B</strong> vinden ..."). Once seen, the next like opens a new row.
+Storage: one row per *episode* of a like group. Several likes on the same object while its
+``NewLike`` episode is unseen stay in that row (the liker is added to ``notification_actor``);
+once the row was seen, the next like opens a new row (a new id).
+
+Listing (HumHub's ``Notification::findGrouped``, checked on a real 1.18.5): one entry per
+``(class, group_key)`` over the rows the list includes (``/notification``: all of them;
+``/notification/unseen``: the unseen ones only). The entry carries the id, ``createdAt`` and
+``source`` of the group's *oldest* included row (its first like); the originator is the
+newest liker and the text names the group's likers, newest first. Groups with an unseen row
+come first, then the newest activity first. So once a like group was seen, a new like shows
+under the OLD id and old ``createdAt`` in ``/notification`` and under a NEW id in
+``/notification/unseen``. Opening one (``/notification/entry``) marks the whole group seen.
 """
 
 from __future__ import annotations
@@ -183,17 +192,58 @@ def mark_all_seen(world: World, user_id: int) -> None:
 
 
 def mark_seen(world: World, notification_id: int) -> None:
-    world.db.execute("UPDATE notification SET seen = 1 WHERE id = ?", (notification_id,))
+    """Mark one notification seen, and with it every row of its group (like HumHub)."""
+    world.db.execute(
+        "UPDATE notification SET seen = 1 WHERE id = ? OR id IN (SELECT other.id FROM"
+        " notification AS this JOIN notification AS other ON other.user_id = this.user_id"
+        " AND other.class = this.class AND other.group_key = this.group_key WHERE this.id = ?)",
+        (notification_id, notification_id),
+    )
+
+
+_GROUPED = """
+WITH included AS (SELECT * FROM notification WHERE user_id = ? AND (? = 0 OR seen = 0)),
+grouped AS (SELECT MIN(id) AS first_id, MAX(created_at) AS group_at, MIN(seen) AS group_seen,
+                   GROUP_CONCAT(id) AS member_ids
+            FROM included GROUP BY class, COALESCE(group_key, 'row:' || id))
+SELECT notification.*, grouped.member_ids FROM grouped
+JOIN notification ON notification.id = grouped.first_id
+ORDER BY grouped.group_seen ASC, grouped.group_at DESC, notification.id DESC
+"""
 
 
 def query(world: World, user_id: int, *, unseen_only: bool, exclude: set[str]) -> list[Row]:
-    """The user's notification rows: unseen first, then newest first."""
-    rows = world.db.all(
-        "SELECT * FROM notification WHERE user_id = ? AND (? = 0 OR seen = 0)"
-        " ORDER BY seen ASC, created_at DESC, id DESC",
-        (user_id, int(unseen_only)),
-    )
+    """The user's notifications, grouped as HumHub lists them (see the module doc): groups with
+    an unseen row first, then newest activity first; each row has ``member_ids``."""
+    rows = world.db.all(_GROUPED, (user_id, int(unseen_only)))
     return [r for r in rows if CATEGORIES.get(str(r["class"]), "") not in exclude]
+
+
+def _members(row: Row) -> list[int]:
+    """The rows a listed entry stands for (itself when it was not listed through `query`)."""
+    if "member_ids" not in row.keys() or not row["member_ids"]:  # noqa: SIM118 (sqlite3.Row)
+        return [int(row["id"])]
+    return sorted(int(part) for part in str(row["member_ids"]).split(","))
+
+
+def _likers(world: World, row: Row) -> list[Row]:
+    """The likes of the entry's group, newest first (user_id, source_id, created_at)."""
+    members = _members(row)
+    marks = ",".join("?" for _ in members)
+    return world.db.all(
+        "SELECT notification_id, user_id, source_id, created_at FROM notification_actor"  # noqa: S608
+        f" WHERE notification_id IN ({marks}) ORDER BY created_at DESC, rowid DESC",
+        members,
+    )
+
+
+def _first_like(world: World, row: Row) -> Row | None:
+    """The oldest like of the entry's own (oldest) row: its `source` and `createdAt`."""
+    return world.db.one(
+        "SELECT source_id, created_at FROM notification_actor WHERE notification_id = ?"
+        " ORDER BY created_at, rowid LIMIT 1",
+        (row["id"],),
+    )
 
 
 def _title(world: World, content_id: int) -> tuple[str, str]:
@@ -221,12 +271,8 @@ def output(world: World, row: Row) -> str:
     kind, title = _title(world, content_id)
     originator = _names(world, [int(row["originator_id"])])[0]
     if cls == texts.NEW_LIKE:
-        actors = world.db.all(
-            "SELECT user_id FROM notification_actor WHERE notification_id = ?"
-            " ORDER BY created_at DESC, rowid DESC",
-            (row["id"],),
-        )
-        names = _names(world, [int(a["user_id"]) for a in actors]) or [originator]
+        likers = list(dict.fromkeys(int(a["user_id"]) for a in _likers(world, row)))
+        names = _names(world, likers) or [originator]
         return texts.like_output(names, kind, title)
     if cls == texts.NEW_COMMENT:
         content = world.content(content_id)
@@ -244,6 +290,8 @@ def output(world: World, row: Row) -> str:
 def _source(world: World, row: Row) -> Any:
     kind, source_id = str(row["source_kind"]), int(row["source_id"])
     if kind == "like":
+        first = _first_like(world, row)
+        source_id = int(first["source_id"]) if first is not None else source_id
         like = world.db.one('SELECT * FROM "like" WHERE id = ?', (source_id,))
         return shapes.like(world, like) if like is not None else None
     if kind == "comment":
@@ -255,12 +303,19 @@ def _source(world: World, row: Row) -> Any:
 
 
 def serialize(world: World, row: Row) -> dict[str, Any]:
-    originator = world.user(int(row["originator_id"]))
+    """One listed entry (a row of `query`, or a single row for `GET /notification/{id}`)."""
+    originator_id, created_at = int(row["originator_id"]), row["created_at"]
+    if row["class"] == texts.NEW_LIKE:
+        likers = _likers(world, row)
+        originator_id = int(likers[0]["user_id"]) if likers else originator_id
+        first = _first_like(world, row)
+        created_at = first["created_at"] if first is not None else created_at
+    originator = world.user(originator_id)
     return {
         "id": row["id"],
         "class": row["class"],
         "output": output(world, row),
         "originator": shapes.user_short(world, originator) if originator is not None else None,
         "source": _source(world, row),
-        "createdAt": row["created_at"],
+        "createdAt": created_at,
     }

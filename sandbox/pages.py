@@ -25,9 +25,14 @@ def page(title: str, body: str, status: int = 200) -> HTMLResponse:
         f"<title>{escape(title)} - Zorgpunt (sandbox)</title></head><body>"
         '<nav><a href="/">Start</a> | <form action="/search" style="display:inline">'
         '<input name="keyword" aria-label="Zoeken"> <button>Zoeken</button></form></nav>'
-        f"<h1>{escape(title)}</h1>{body}</body></html>"
+        f"<h1>{escape(title)}</h1>{body}<footer>Powered by HumHub</footer></body></html>"
     )
     return HTMLResponse(html, status)
+
+
+async def login_page(request: Request) -> Response:
+    """HumHub's sign-in page (the sandbox never asks: every browser is the demo user)."""
+    return page("Inloggen", '<p><a href="/">Verder als demo-gebruiker</a></p>')
 
 
 def not_found() -> HTMLResponse:
@@ -216,4 +221,5 @@ ROUTES = [
     Route("/s/{slug}/", space_page, methods=["GET"]),
     Route("/u/{username}/", profile, methods=["GET"]),
     Route("/search", search, methods=["GET"]),
+    Route("/user/auth/login", login_page, methods=["GET"]),
 ]

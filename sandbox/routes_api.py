@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -13,13 +16,35 @@ from sandbox.tokens import issue
 NOTIFICATION_LIMIT = 10
 
 
+# HumHub's `failedLoginDelayTimes`: more than 2 failures → 10 s, more than 6 → 20 s.
+LOGIN_DELAYS = ((2, 10.0), (6, 20.0))
+WRONG_LOGIN = "Wrong username or password"
+
+
+def _login_delay(failures: int) -> float:
+    return max((seconds for more_than, seconds in LOGIN_DELAYS if failures > more_than), default=0)
+
+
 async def login(request: Request) -> Response:
+    """`POST /auth/login`, throttled like HumHub: after 3 failed attempts of a user, even the
+    right password is refused with the same 400 for 10 s (20 s after 7); those refusals do not
+    count; a success resets the count. JWT sign-in switched off: Yii's 404 with no message."""
     world = world_of(request)
+    if not world.password_login:
+        raise YiiError(404, "")
     body = await json_body(request)
     username, password = str(body.get("username", "")), str(body.get("password", ""))
     user = world.user_by_name(username) if username else None
+    key = str(user["username"]) if user is not None else ""
+    failures, next_try = world.login_failures.get(key, (0, 0.0))
+    if user is not None and time.monotonic() < next_try:
+        return error(400, WRONG_LOGIN)
     if user is None or user["password"] != password:
-        return error(400, "Wrong username or password")
+        if user is not None:
+            failures += 1
+            world.login_failures[key] = (failures, time.monotonic() + _login_delay(failures))
+        return error(400, WRONG_LOGIN)
+    world.login_failures.pop(key, None)
     token, expired_at = issue(
         world.jwt_key, uid=int(user["id"]), email=str(user["email"]), issuer=world.base_url
     )
@@ -95,6 +120,44 @@ async def topics(request: Request) -> Response:
     return JSONResponse(envelope)
 
 
+async def container_topics(request: Request) -> Response:
+    """`GET /topic/container/{id}`: a space's or one's own profile's topics (HumHub lists
+    those of spaces one is a member of; every sandbox user is a member of every space)."""
+    user = require_user(request)
+    world = world_of(request)
+    cid = int(request.path_params["id"])
+    own_profile = int(user["container_id"]) == cid
+    rows: list[Any] = []
+    if own_profile or world.space_by_container(cid) is not None:
+        rows = world.db.all("SELECT id, name FROM topic WHERE container_id = ? ORDER BY id", (cid,))
+    envelope = paginate(request, rows)
+    envelope["results"] = [{"id": t["id"], "name": t["name"]} for t in envelope["results"]]
+    return JSONResponse(envelope)
+
+
+async def space_members(request: Request) -> Response:
+    """`GET /space/{id}/membership`: for the space's admins only, as in HumHub's REST module
+    (others get 400 "You cannot administer this space!")."""
+    user = require_user(request)
+    world = world_of(request)
+    row = world.space(request.path_params["id"])
+    if row is None:
+        return error(404, "Space  not found!")
+    if int(row["owner_id"]) != int(user["id"]):
+        return error(400, "You cannot administer this space!")
+    members = world.db.all("SELECT * FROM user ORDER BY id")
+    envelope = paginate(request, members)
+    envelope["results"] = [
+        {
+            "user": shapes.user_short(world, m),
+            "role": "admin" if int(m["id"]) == int(row["owner_id"]) else "member",
+            "status": 3,
+        }
+        for m in envelope["results"]
+    ]
+    return JSONResponse(envelope)
+
+
 async def user(request: Request) -> Response:
     """``GET /user/{id}``: the REST module's user routes are for administrators only."""
     require_user(request)
@@ -110,6 +173,8 @@ ROUTES = [
     Route("/notification/{id:int}", notification, methods=["GET"]),
     Route("/space", spaces, methods=["GET"]),
     Route("/space/{id:int}", space, methods=["GET"]),
+    Route("/space/{id:int}/membership", space_members, methods=["GET"]),
     Route("/topic", topics, methods=["GET"]),
+    Route("/topic/container/{id:int}", container_topics, methods=["GET"]),
     Route("/user/{id:int}", user, methods=["GET"]),
 ]

@@ -94,7 +94,13 @@ async def create_post(request: Request) -> Response:
         if isinstance(t, dict) and str(t.get("name", "")).strip()
     ]
     post_id, _ = model.create_post(
-        world, int(user["id"]), cid, message, visibility=visibility, topics=topics
+        world,
+        int(user["id"]),
+        cid,
+        message,
+        visibility=visibility,
+        topics=topics,
+        may_create_topics=world.may_create_topics(int(user["id"]), cid),
     )
     world.emit("post", post_id)
     return JSONResponse(shapes.post(world, post_id))

@@ -1,11 +1,10 @@
 """The version-specific comment lists the connector's capability probe relies on.
 
-- 1.18 (REST 0.11): ``GET /comment/find-by-object?objectModel=<FQCN>&objectId=N`` lists the
-  comments attached to that pair (a post's or poll's root comments, or a comment's replies),
-  oldest first, paginated. This follows the REST module's action that queries
-  ``comment.object_model/object_id`` without looking the object up, so an unknown object
-  (``objectId=0``) is ``200`` with an empty page. Missing parameters are Yii's
-  ``400 "Missing required parameters: …"`` (action argument binding).
+- 1.18 (REST 0.11.5): ``GET /comment/find-by-object?objectModel=<FQCN>&objectId=N`` looks the
+  *content* up by that pair first, like the real action: a post's or poll's root comments,
+  oldest first, paginated; anything that is not a content (``objectId=0``, a comment, a
+  non-number) is the controller's ``404 {"code":404,"message":"Content not found!"}``.
+  Missing parameters are Yii's ``400 "Missing required parameters: …"`` (argument binding).
 - 1.19 (REST 0.12): ``GET /comment/parent/{id}`` (``actionFindByParent``) lists a comment's
   replies, oldest first; an unknown id is the controller's own
   ``404 {"code":404,"message":"Comment not found!"}``.
@@ -24,7 +23,7 @@ from starlette.routing import Route
 from sandbox import shapes
 from sandbox.db import Row
 from sandbox.http import YiiError, error, paginate, require_user, world_of
-from sandbox.world import COMMENT_MODEL, World
+from sandbox.world import World
 
 
 def _only_in(request: Request, version: str) -> None:
@@ -39,19 +38,19 @@ def _page(request: Request, world: World, rows: list[Row]) -> Response:
     return JSONResponse(envelope)
 
 
-def _attached_to(world: World, object_model: str, object_id: str) -> list[Row]:
-    """Comments whose (object_model, object_id) is the pair; no lookup of the object."""
+def _attached_to(world: World, object_model: str, object_id: str) -> list[Row] | None:
+    """The root comments of the content (object_model, object_id); None: no such content."""
     if not object_id.isdigit():
-        return []
-    if object_model == COMMENT_MODEL:
-        return world.db.all(
-            "SELECT * FROM comment WHERE parent_id = ? ORDER BY created_at, id", (int(object_id),)
-        )
-    return world.db.all(
-        "SELECT comment.* FROM comment JOIN content ON content.id = comment.content_id"
-        " WHERE content.object_model = ? AND content.object_id = ?"
-        " AND comment.parent_id IS NULL ORDER BY comment.created_at, comment.id",
+        return None
+    content = world.db.one(
+        "SELECT id FROM content WHERE object_model = ? AND object_id = ?",
         (object_model, int(object_id)),
+    )
+    if content is None:
+        return None
+    return world.db.all(
+        "SELECT * FROM comment WHERE content_id = ? AND parent_id IS NULL ORDER BY created_at, id",
+        (int(content["id"]),),
     )
 
 
@@ -64,6 +63,8 @@ async def find_by_object(request: Request) -> Response:
     if missing:
         raise YiiError(400, f"Missing required parameters: {', '.join(missing)}")
     rows = _attached_to(world, query["objectModel"], query["objectId"].strip())
+    if rows is None:
+        return error(404, "Content not found!")
     return _page(request, world, rows)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from sandbox.clock import DEFAULT_ZONE, set_zone
 from sandbox.db import Database
 from sandbox.seed import seed
 from sandbox.simulation import PACES
@@ -26,7 +27,11 @@ START_TIMEOUT = 10.0
 
 
 class SandboxServer:
-    """A sandbox intranet on ``http://127.0.0.1:<port>``; ``port=0`` picks a free port."""
+    """A sandbox intranet on ``http://127.0.0.1:<port>``; ``port=0`` picks a free port.
+
+    ``server_zone`` is HumHub's configured time zone (IANA name): every time the sandbox
+    serves is wall-clock time there, without an offset, as a real HumHub sends them.
+    """
 
     def __init__(
         self,
@@ -36,6 +41,7 @@ class SandboxServer:
         seed: int = 1,
         port: int = 0,
         api_version: str = "1.18",
+        server_zone: str = DEFAULT_ZONE,
     ) -> None:
         if pace not in PACES:
             raise ValueError(f"pace must be one of {sorted(PACES)}, not {pace!r}")
@@ -43,6 +49,7 @@ class SandboxServer:
             raise ValueError(f"api_version must be one of {API_VERSIONS}, not {api_version!r}")
         self.db_path, self.pace, self.seed = db_path, pace, seed
         self.api_version = api_version
+        self.server_zone = server_zone  # HumHub's time zone: times are served in it, zone-less
         self._port = port
         self._sock: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -132,6 +139,7 @@ class SandboxServer:
         from sandbox.faults import FaultBook, abortable
         from sandbox.simulation import Simulation
 
+        set_zone(self.server_zone)
         world = World(Database(self.db_path or ":memory:"), self.base_url, self.api_version)
         self._world = world
         seed(world, self.seed)

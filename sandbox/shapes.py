@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sandbox.clock import stamp
 from sandbox.db import Row
 from sandbox.world import COMMENT_MODEL, World, display_name
 
@@ -52,7 +53,7 @@ def user_full(world: World, user: Row) -> JSON:
         "language": user["language"] or None,
         "time_zone": "Europe/Amsterdam",
         "contentcontainer_id": user["container_id"],
-        "last_login": user["created_at"],
+        "last_login": stamp(),  # HumHub logs every REST request in (`afterLogin`): now
     }
     if world.api_version == "1.19":
         account["user_source"] = "local"

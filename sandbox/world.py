@@ -30,6 +30,12 @@ class World:
     base_url: str
     api_version: str = "1.18"
     listeners: list[Callable[[str, int], None]] = field(default_factory=list)
+    # Switches an admin flips on a real server (`POST /_sandbox/switch`): the REST API module
+    # enabled, and password sign-in (JWT login) allowed in its settings.
+    rest_api: bool = True
+    password_login: bool = True
+    # HumHub's login throttling: username → (failed attempts, monotonic time of next try).
+    login_failures: dict[str, tuple[int, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.api_version not in API_VERSIONS:
@@ -84,6 +90,15 @@ class World:
 
     def poll(self, poll_id: int) -> Row | None:
         return self.db.one("SELECT * FROM poll WHERE id = ?", (poll_id,))
+
+    def may_create_topics(self, user_id: int, container_id: int) -> bool:
+        """HumHub's AddTopic: a space's owner (the sandbox has no other space roles), or the
+        owner of the profile."""
+        space = self.space_by_container(container_id)
+        if space is not None:
+            return int(space["owner_id"]) == user_id
+        user = self.user(user_id)
+        return user is not None and int(user["container_id"]) == container_id
 
     def container_name(self, container_id: int) -> str:
         space = self.space_by_container(container_id)

@@ -80,6 +80,22 @@ class Post:
     contentcontainer_id: int | None
     likes: int = 0
     comments: int = 0
+    topics: tuple[str, ...] = ()  # as the server attached them (it drops what one may not add)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicChoice:
+    """The topics one may give a post in a container: the existing ones, and whether the
+    user may add new ones (HumHub: space owners, admins and moderators; one's own profile)."""
+
+    existing: tuple[str, ...] = ()
+    can_create: bool = False
+
+
+def dropped_topics(asked: tuple[str, ...], attached: tuple[str, ...]) -> tuple[str, ...]:
+    """The topics asked for that the server did not attach (names compare without case)."""
+    kept = {name.casefold() for name in attached}
+    return tuple(name for name in asked if name.casefold() not in kept)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from services.models import (
     NotificationPage,
     Post,
     SignInResult,
+    TopicChoice,
     UnseenProbe,
 )
 
@@ -67,6 +68,10 @@ class IntranetPort(Protocol):
         self, contentcontainer_id: int, message: str, *, topics: tuple[str, ...] = ()
     ) -> Post:
         """Create a post in a container; not idempotent (the outbox reconciles)."""
+        ...
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        """The topics a post in `target` may carry, and whether new ones may be added."""
         ...
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from services.quiet_hours import WorkingPeriod
+from services.server_time import named_zone
 from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
 from services.settings_file import FILE_MODE as FILE_MODE
 from services.settings_file import (
@@ -76,6 +77,9 @@ class Settings:
     leaders: tuple[str, ...] = ()  # guids or display names whose posts count as "leadership"
     guidelines_url: str = ""
     thanks_text: str = ""  # the Thanks! comment; "" = "Thank you!" in the intranet's language
+    # HumHub's time zone (IANA name, e.g. "Europe/Amsterdam"): the API sends times without
+    # one. Empty: estimated from the server's clock (services.server_time); set: it wins.
+    server_time_zone: str = ""
 
 
 def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
@@ -134,6 +138,7 @@ def to_json(settings: Settings) -> JsonObject:
         "leaders": list(settings.leaders),
         "guidelines_url": settings.guidelines_url,
         "thanks_text": settings.thanks_text,
+        "server_time_zone": settings.server_time_zone,
     }
 
 
@@ -255,6 +260,13 @@ def _thanks(value: object) -> str:
     return text
 
 
+def _zone_name(value: object) -> str:
+    text = _text(value).strip()
+    if text and named_zone(text) is None:
+        raise ValueError(f"unknown time zone {text!r}")
+    return text
+
+
 def _names(value: object) -> tuple[str, ...]:
     names = (_text(item).strip() for item in _sequence(value))
     return tuple(dict.fromkeys(n for n in names if n))
@@ -267,4 +279,5 @@ _DECODERS: dict[str, Callable[[object], object]] = {
     "leaders": _names,
     "guidelines_url": _https_url,
     "thanks_text": _thanks,
+    "server_time_zone": _zone_name,
 }

@@ -2,18 +2,25 @@
 
 Shows domain objects and emits intents only: `post_requested(Composition)`,
 `draft_changed(Draft)` (debounced), `guidelines_requested(url)`, `draft_discarded(Draft)`
-(what was thrown away; `editing` says whether it was an edit of a waiting post). It never
-saves or sends anything itself; the controller answers with `mark_queued()` or
-`show_save_failed()`. Everything shown is plain text.
+(what was thrown away; `editing` says whether it was an edit of a waiting post),
+`topics_wanted(Container)` (the target changed: which topics may a post there carry?). It
+never saves or sends anything itself; the controller answers with `mark_queued()`,
+`show_save_failed()` and `set_topic_choice()`. Everything shown is plain text.
+
+Topics: free text only where the user may create topics (`TopicChoice.can_create`); elsewhere
+a list of the container's existing topics, since HumHub silently drops a new topic of a
+plain member.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from services.compose import Composition, Draft
 from services.mentions import MAX_LENGTH, NameResolution, TextProblem, resolve_names, validate
-from services.models import Container
+from services.models import Container, TopicChoice
 from ui.mention_completer import MentionTextEdit, PeopleSearch
 from ui.target_picker import TargetPicker
 
@@ -49,6 +56,7 @@ class QuickPostDialog(QDialog):
     draft_changed = Signal(object)  # Draft
     guidelines_requested = Signal(str)
     draft_discarded = Signal(object)  # Draft: the text thrown away
+    topics_wanted = Signal(object)  # Container: the target changed, which topics may it have?
 
     def __init__(
         self,
@@ -83,9 +91,16 @@ class QuickPostDialog(QDialog):
         self.guidelines_button.setVisible(bool(self._guidelines_url))
         self.guidelines_button.clicked.connect(self._on_guidelines_clicked)
         self.target = TargetPicker()
-        self.topic = QLineEdit()
+        self.topic = QLineEdit()  # free text: only where new topics may be created
         self.topic.setPlaceholderText(self.tr("Optional"))
         self.topic.setAccessibleName(self.tr("Topic"))
+        self._topic_names = QStringListModel(self)
+        self.topic.setCompleter(QCompleter(self._topic_names, self.topic))
+        self.topic_list = QComboBox()  # the container's existing topics
+        self.topic_list.setAccessibleName(self.tr("Topic"))
+        self._topic_choice: TopicChoice | None = None
+        self._wanted_topics: tuple[str, ...] = ()  # of a draft, until the choice is known
+        self._topics_for: int | None = None  # the container whose topics were asked for
         self.editor = MentionTextEdit(search)
         self.editor.setAccessibleName(self.tr("Your post"))
         self.editor.setPlaceholderText(self.tr("What would you like to share?"))
@@ -100,11 +115,16 @@ class QuickPostDialog(QDialog):
         target_label = _plain_label(self.tr("Post &in:"))
         target_label.setBuddy(self.target)
         form.addRow(target_label, self.target)
+        self._topics_supported = topics_supported
         if topics_supported:
-            topic_label = _plain_label(self.tr("&Topic:"))
-            topic_label.setBuddy(self.topic)
-            form.addRow(topic_label, self.topic)
-        self.topic.setVisible(topics_supported)
+            topic_row = QWidget()
+            row = QHBoxLayout(topic_row)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.topic)
+            row.addWidget(self.topic_list)
+            self.topic_label = _plain_label(self.tr("&Topic:"))
+            form.addRow(self.topic_label, topic_row)
+        self.set_topic_choice(None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count)
         buttons.addStretch(1)
@@ -126,6 +146,7 @@ class QuickPostDialog(QDialog):
         self.editor.textChanged.connect(self._on_edited)
         self.editor.submit_requested.connect(self.request_post)
         self.topic.textChanged.connect(self._on_edited)
+        self.topic_list.currentIndexChanged.connect(self._on_edited)
         self.target.target_changed.connect(self._on_target_changed)
         self.post_button.clicked.connect(self.request_post)
         self.discard_button.clicked.connect(self._on_discard_clicked)
@@ -141,13 +162,68 @@ class QuickPostDialog(QDialog):
         """Offer these targets (recent first); `selected` is a contentcontainer id."""
         self.target.set_targets(targets, selected)
 
+    def set_topic_choice(self, choice: TopicChoice | None) -> None:
+        """Offer free text where new topics may be made, else the existing ones (None: not
+        known yet, so no topic can be chosen until it is)."""
+        self._topic_choice = choice
+        free = choice is not None and choice.can_create
+        wanted = self._wanted_topics or self._chosen_topics()
+        self.topic.setVisible(self._topics_supported and free)
+        self.topic_list.setVisible(self._topics_supported and not free)
+        if not self._topics_supported:
+            return
+        existing = choice.existing if choice is not None else ()
+        self._topic_names.setStringList(list(existing))
+        self.topic_list.blockSignals(True)
+        self.topic_list.clear()
+        if choice is None:
+            self.topic_list.addItem(self.tr("Loading topics…"), "")
+        elif existing:
+            self.topic_list.addItem(self.tr("No topic"), "")
+            for name in existing:
+                self.topic_list.addItem(name, name)
+        else:
+            self.topic_list.addItem(self.tr("No topics here yet"), "")
+        self.topic_list.setEnabled(bool(existing))
+        self.topic_list.setToolTip(
+            "" if free or choice is None else self.tr("Only the space's admins can add new topics.")
+        )
+        self.topic_list.blockSignals(False)
+        self._apply_topics(wanted)
+        self.topic_label.setBuddy(self.topic if free else self.topic_list)
+
+    def _apply_topics(self, topics: tuple[str, ...]) -> None:
+        """Show `topics` in whichever topic field is in use."""
+        self.topic.blockSignals(True)
+        self.topic.setText(", ".join(topics))
+        self.topic.blockSignals(False)
+        folded = {t.casefold() for t in topics}
+        index = next(
+            (i for i in range(1, self.topic_list.count())
+             if str(self.topic_list.itemData(i)).casefold() in folded),
+            0,
+        )  # fmt: skip
+        self.topic_list.blockSignals(True)
+        self.topic_list.setCurrentIndex(index)
+        self.topic_list.blockSignals(False)
+        self._wanted_topics = topics if self._topic_choice is None else ()
+
+    def _chosen_topics(self) -> tuple[str, ...]:
+        choice = self._topic_choice
+        if choice is None:
+            return self._wanted_topics
+        if choice.can_create:
+            return tuple(t.strip() for t in self.topic.text().split(",") if t.strip())
+        name = str(self.topic_list.currentData() or "")
+        return (name,) if name else ()
+
     def set_draft(self, draft: Draft) -> None:
         """Show a saved draft (or an outbox item being edited) without saving it again."""
         self._editing = draft.editing
         self.editor.blockSignals(True)
         self.editor.set_content(draft.text, draft.mentions)
         self.editor.blockSignals(False)
-        self.topic.setText(", ".join(draft.topics))
+        self._apply_topics(draft.topics)
         if draft.container_id is not None:
             self.target.select(draft.container_id)
         self._save_timer.stop()
@@ -157,7 +233,7 @@ class QuickPostDialog(QDialog):
     def draft(self) -> Draft:
         """What is in the dialog now."""
         target = self.target.current_target()
-        topics = tuple(t.strip() for t in self.topic.text().split(",") if t.strip())
+        topics = self._chosen_topics()
         return Draft(
             text=self.editor.toPlainText(),
             container_id=target.contentcontainer_id if target else None,
@@ -270,7 +346,22 @@ class QuickPostDialog(QDialog):
         self._update_count()
         self._save_timer.start()
 
-    def _on_target_changed(self, _target: object) -> None:
+    def request_topics(self) -> None:
+        """Ask (again) which topics the current target allows (`topics_wanted`)."""
+        target = self.target.current_target()
+        if self._topics_supported and target is not None:
+            self._topics_for = target.contentcontainer_id
+            self.topics_wanted.emit(target)
+
+    def _on_target_changed(self, target: object) -> None:
+        if (
+            self._topics_supported
+            and isinstance(target, Container)
+            and target.contentcontainer_id != self._topics_for
+        ):
+            self._wanted_topics = self._chosen_topics()
+            self.set_topic_choice(None)
+            self.request_topics()
         if not self.editor.toPlainText().strip():
             return
         self._save_timer.start()

@@ -418,6 +418,10 @@
 <context>
     <name>PostingController</name>
     <message>
+        <source>Your post is on the intranet, but the server left out these topics: %1. Only the space&apos;s admins can add new topics.</source>
+        <translation>Je bericht staat op het intranet, maar de server heeft deze onderwerpen weggelaten: %1. Alleen de beheerders van de space kunnen nieuwe onderwerpen toevoegen.</translation>
+    </message>
+    <message>
         <source>Posted</source>
         <translation>Geplaatst</translation>
     </message>
@@ -483,6 +487,22 @@
     <message>
         <source>&amp;Topic:</source>
         <translation>&amp;Onderwerp:</translation>
+    </message>
+    <message>
+        <source>Loading topics…</source>
+        <translation>Onderwerpen laden…</translation>
+    </message>
+    <message>
+        <source>No topic</source>
+        <translation>Geen onderwerp</translation>
+    </message>
+    <message>
+        <source>No topics here yet</source>
+        <translation>Hier zijn nog geen onderwerpen</translation>
+    </message>
+    <message>
+        <source>Only the space&apos;s admins can add new topics.</source>
+        <translation>Alleen de beheerders van de space kunnen nieuwe onderwerpen toevoegen.</translation>
     </message>
     <message>
         <source>Couldn&apos;t save — disk full. Your text is still here.</source>

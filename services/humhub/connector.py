@@ -3,21 +3,25 @@
 Owns which call answers which port method and how capabilities are probed. It retries nothing
 (the poller and the outbox own retries) and never logs credentials, bodies or texts.
 
-Sign-in errors: HumHub answers wrong credentials with `400 "Wrong username or password"`, so
-`sign_in` turns a 400/422 into AuthError (status 400, server message kept); 401 ("Invalid
-user!": the user is not allowed to use the API) is AuthError too; 404 means JWT sign-in is
-disabled on the server (NotFoundError).
+Sign-in errors: HumHub answers wrong credentials with `400 "Wrong username or password"`, and
+after 3 failed attempts of a user it answers even the right password the same way for 10 s (20 s
+after 7), so a 400 means "wrong username or password, or too many attempts" and is never
+retried here: `sign_in` turns a 400/422 into AuthError (status 400, server message kept); 401
+("Invalid user!": the user is not allowed to use the API) is AuthError too; 404 means
+password (JWT) sign-in is switched off on the server (NotFoundError).
 
 Capability probe (`capabilities`):
 - REST API: `GET /auth/current` answers 200 JSON. HTML (NotAnApiError) or 404: no REST API.
 - polls: `GET /polls?limit=1` is 200 with the module; 404 (absent), 403 or HTML count as off.
 - comment API, two GETs that change nothing:
-  1. `GET /comment/find-by-object?objectModel=<Post FQCN>&objectId=0`: REST 0.11 (1.18) has
-     that route and answers 200 with an empty page for any id (the action does not look the
-     object up) → V1_18. REST 0.12 (1.19) removed it: 404.
-  2. after a 404, `GET /comment/parent/0` (new in 1.19): the action answers a missing comment
-     with the controller's `{"code":404,"message":…}` → V1_19. A Yii route 404
-     (`{"name":…,"status":404}`) means neither route exists → UNKNOWN.
+  1. `GET /comment/find-by-object?objectModel=<Post FQCN>&objectId=0`. REST 0.11.5 (HumHub
+     1.18.5) has that route and looks the content up first, so it answers the controller's
+     own `404 {"code":404,"message":"Content not found!"}` (verified on a real server) →
+     V1_18; older 0.11 releases skip the lookup and answer 200 with an empty page → V1_18.
+     REST 0.12 (1.19) removed the route: Yii's route 404 `{"name":…,"status":404}`.
+  2. after a route 404, `GET /comment/parent/0` (new in 1.19): the action answers a missing
+     comment with the controller's `{"code":404,"message":…}` → V1_19. A Yii route 404
+     means neither route exists → UNKNOWN.
   Anything else (400/403/HTML) → UNKNOWN, and comment_on_post then refuses to guess.
   Transport errors, 401, 429 and 5xx propagate, so a caller never caches a guess made while
   the server was sick or the token expired.
@@ -26,7 +30,9 @@ Capability probe (`capabilities`):
 from __future__ import annotations
 
 import logging
-from datetime import UTC, timedelta, tzinfo
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
 
@@ -34,10 +40,12 @@ from services.errors import (
     AuthError,
     NotAnApiError,
     NotFoundError,
+    ServiceError,
     ValidationError,
 )
 from services.humhub.http import DEFAULT_DEADLINE, MAX_BODY_BYTES, ApiHttp, QueryParams
 from services.humhub.parse import (
+    MAX_NAME,
     POST_MODEL,
     parse_comment_id,
     parse_container,
@@ -57,18 +65,49 @@ from services.models import (
     NotificationPage,
     Post,
     SignInResult,
+    TopicChoice,
     UnseenProbe,
+    dropped_topics,
 )
 from services.port import MAX_PAGE_SIZE
 from services.redaction import register_secret
+from services.server_time import (
+    estimate_offset,
+    offset_zone,
+    parse_http_date,
+    parse_wall_clock,
+)
+from services.text import clean_text
 from services.urls import normalise_base_url
 
 logger = logging.getLogger(__name__)
+
+ZONE_REFRESH = timedelta(hours=3)  # re-estimate the server's offset (a DST change)
+ZONE_RETRY = timedelta(minutes=5)  # after an estimate failed
 
 
 def _is_controller_error(body: object) -> bool:
     """A HumHub controller's `returnError` body (`code` + `message`), not Yii's route error."""
     return isinstance(body, dict) and "status" not in body and body.get("code") == 404
+
+
+def _created_at(answer: object) -> object:
+    """`content.metadata.created_at` of a Post answer (raw), or None."""
+    content = answer.get("content") if isinstance(answer, dict) else None
+    metadata = content.get("metadata") if isinstance(content, dict) else None
+    return metadata.get("created_at") if isinstance(metadata, dict) else None
+
+
+def _topic_names(answer: object) -> tuple[str, ...]:
+    """The names in `content.topics` of a Post answer (`[{id, name}]`), cleaned."""
+    content = answer.get("content") if isinstance(answer, dict) else None
+    topics = content.get("topics") if isinstance(content, dict) else None
+    if not isinstance(topics, list):
+        return ()
+    names = (t.get("name") for t in topics if isinstance(t, dict))
+    return tuple(
+        clean_text(n, max_length=MAX_NAME) for n in names if isinstance(n, str) and n.strip()
+    )
 
 
 def clamp_limit(limit: int) -> int:
@@ -87,17 +126,22 @@ class HumHubConnector:
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = "Startpunt/0.1",
         language: str | None = None,
-        server_timezone: tzinfo = UTC,
+        server_timezone: tzinfo | None = None,
         deadline: timedelta = DEFAULT_DEADLINE,
         max_body_bytes: int = MAX_BODY_BYTES,
     ) -> None:
         """Prepare the connection (no I/O). Raises InsecureUrlError for an unusable address.
 
-        `server_timezone` is the zone HumHub writes its zone-less timestamps in (UTC unless
-        configured). `transport` is for tests: passing one disables environment proxies.
+        `server_timezone` is the zone HumHub writes its zone-less timestamps in, when a setting
+        or policy names it; without one the connector estimates the server's UTC offset (see
+        `services.server_time`) and reads times as UTC until it knows. `transport` is for
+        tests: passing one disables environment proxies.
         """
         self._base_url = normalise_base_url(base_url)
-        self._tz = server_timezone
+        self._zone_named = server_timezone is not None
+        self._tz: tzinfo = server_timezone or UTC
+        self._zone_estimated = False
+        self._zone_checked_at: float | None = None  # monotonic time of the last estimate
         self._http = ApiHttp(
             self._base_url,
             transport=transport,
@@ -115,13 +159,19 @@ class HumHubConnector:
         return self._base_url
 
     async def sign_in(self, username: str, password: str) -> SignInResult:
-        """`POST /auth/login`; wrong credentials (400) raise AuthError."""
+        """`POST /auth/login` once; wrong credentials or throttling (400) raise AuthError."""
         body: dict[str, object] = {"username": username, "password": password}
         try:
             data = await self._http.call("POST", "/auth/login", body=body, auth=False)
         except ValidationError as exc:
             raise AuthError(
-                "sign-in refused: wrong username or password",
+                "sign-in refused: wrong username or password, or too many attempts",
+                status=exc.status,
+                server_message=exc.server_message,
+            ) from exc
+        except NotFoundError as exc:
+            raise NotFoundError(
+                "sign-in: password sign-in is switched off on the server (use a token)",
                 status=exc.status,
                 server_message=exc.server_message,
             ) from exc
@@ -135,9 +185,52 @@ class HumHubConnector:
         register_secret(token)
         self._http.set_token(token)
 
+    @property
+    def server_timezone(self) -> tzinfo:
+        """The zone server times are read in: the named one, an estimate, or UTC."""
+        return self._tz
+
     async def current_user(self) -> CurrentUser:
-        """`GET /auth/current`."""
-        return parse_current_user(await self._http.call("GET", "/auth/current"))
+        """`GET /auth/current`; its `last_login` (HumHub's "now") re-estimates the zone."""
+        data, date = await self._http.call_dated("GET", "/auth/current")
+        user = parse_current_user(data)
+        account = data.get("account") if isinstance(data, dict) else None
+        if isinstance(account, dict):
+            self._learn_zone(account.get("last_login"), date, "the sign-in time")
+        return user
+
+    def _learn_zone(self, server_wall: object, date_header: str | None, source: str) -> None:
+        """Take the server's wall-clock reading of the moment its answer was dated."""
+        if self._zone_named:
+            return
+        self._zone_checked_at = time.monotonic()
+        wall = parse_wall_clock(server_wall)
+        moment = parse_http_date(date_header) or datetime.now(UTC)
+        offset = None if wall is None else estimate_offset(wall, moment)
+        if offset is None:
+            logger.debug("No server time zone estimate from %s", source)
+            return
+        zone = offset_zone(offset)
+        if not self._zone_estimated or zone.utcoffset(None) != self._tz.utcoffset(None):
+            logger.info("Server times are read as %s (estimated from %s)", zone, source)
+        self._tz, self._zone_estimated = zone, True
+
+    async def _ensure_zone(self) -> None:
+        """Estimate the server's zone before reading times: once, then every few hours (DST).
+
+        One extra `GET /auth/current` then; a failure is retried after ZONE_RETRY.
+        """
+        if self._zone_named:
+            return
+        wait = ZONE_REFRESH if self._zone_estimated else ZONE_RETRY
+        checked = self._zone_checked_at
+        if checked is not None and time.monotonic() - checked < wait.total_seconds():
+            return
+        self._zone_checked_at = time.monotonic()
+        try:
+            await self.current_user()
+        except ServiceError as exc:
+            logger.info("Server time zone not estimated: %s", exc)
 
     async def probe_unseen(self) -> UnseenProbe:
         """`GET /notification/unseen?limit=1`: badge count plus newest fingerprint."""
@@ -150,6 +243,7 @@ class HumHubConnector:
         """`GET /notification[/unseen]?page&limit` (limit clamped to 1..50)."""
         path = "/notification/unseen" if unseen_only else "/notification"
         params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        await self._ensure_zone()
         return parse_notification_page(await self._http.call("GET", path, params=params), self._tz)
 
     async def mark_all_seen(self) -> None:
@@ -179,9 +273,9 @@ class HumHubConnector:
         if status == 200 and isinstance(body, dict) and "results" in body:
             return CommentApi.V1_18
         if status == 404 and _is_controller_error(body):
-            # Newer 1.18 controllers look the object up first and answer a missing one with
-            # their own {"code":404,"message":"Content not found!"}; an absent route (1.19)
-            # answers with Yii's {"name":"Not Found",...} instead.
+            # REST 0.11.5 looks the content up and answers objectId=0 with its own
+            # {"code":404,"message":"Content not found!"}: the route exists, so this is 1.18.
+            # An absent route (1.19) answers with Yii's {"name":"Not Found",...} instead.
             return CommentApi.V1_18
         if status == 404:
             # Confirm 1.19 positively: its `/comment/parent/{id}` action answers a missing
@@ -215,14 +309,42 @@ class HumHubConnector:
         fields: dict[str, object] = {"message": message}
         if topics:
             fields["content"] = {"topics": [{"name": name} for name in topics]}
-        answer = await self._http.call(
+        answer, date = await self._http.call_dated(
             "POST", f"/post/container/{int(contentcontainer_id)}", body={"data": fields}
         )
-        return parse_post(answer, self._tz)
+        self._learn_zone(_created_at(answer), date, "a new post")
+        post = replace(parse_post(answer, self._tz), topics=_topic_names(answer))
+        dropped = dropped_topics(topics, post.topics)
+        if dropped:  # 200 all the same: HumHub drops topics the user may not create
+            logger.warning("Post %d created without %d of its topics", post.id, len(dropped))
+        return post
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        """`GET /topic/container/{id}`; may the user add new topics there?
+
+        HumHub lets space owners, admins and moderators (and everyone on their own profile)
+        create topics; a member's new topic is dropped silently. The REST module shows a
+        space's member list to its admins only, so `GET /space/{id}/membership?limit=1`
+        answering 200 means "admin" (moderators are missed: they get the existing topics).
+        """
+        path = f"/topic/container/{int(target.contentcontainer_id)}"
+        params: dict[str, str | int] = {"page": 1, "limit": clamp_limit(MAX_PAGE_SIZE)}
+        results, *_ = parse_envelope(await self._http.call("GET", path, params=params), "topics")
+        names = tuple(dict.fromkeys(_topic_names({"content": {"topics": results}})))
+        if not target.is_space:
+            me = await self.current_user()
+            return TopicChoice(
+                names, can_create=me.contentcontainer_id == target.contentcontainer_id
+            )
+        status, _ = await self._http.probe(
+            f"/space/{int(target.id)}/membership", params={"limit": 1}
+        )
+        return TopicChoice(names, can_create=status == 200)
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""
         path = f"/post/container/{int(contentcontainer_id)}"
+        await self._ensure_zone()  # the outbox compares these times with its first attempt
         data = await self._http.call("GET", path, params={"page": 1, "limit": clamp_limit(limit)})
         results, *_ = parse_envelope(data, "post list")
         return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]

@@ -13,6 +13,7 @@ import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 import truststore
@@ -20,12 +21,12 @@ import truststore
 from services.errors import (
     AuthError,
     InsecureUrlError,
-    NotAnApiError,
     NotFoundError,
     ServiceError,
     ValidationError,
 )
 from services.humhub.connector import HumHubConnector
+from services.humhub.doctor_probe import fetch_page
 from services.humhub.failures import (
     TLS_EXPIRED,
     TLS_HOSTNAME_MISMATCH,
@@ -155,7 +156,7 @@ async def _close(writer: asyncio.StreamWriter) -> None:
 async def _api_checks(
     connector: HumHubConnector, credentials: Credentials
 ) -> AsyncIterator[CheckResult]:
-    yield await _api_present(connector)
+    yield await _api_present(connector.base_url)
     yield await _sign_in(connector, credentials)
     try:
         caps = await connector.capabilities()
@@ -168,41 +169,106 @@ async def _api_checks(
     )
 
 
-async def _api_present(connector: HumHubConnector) -> CheckResult:
-    """Ask who we are without credentials: a HumHub REST API answers 401 in JSON."""
+async def _api_present(base: str) -> CheckResult:
+    """Ask who we are without credentials: a HumHub REST API answers 401 (or 200) in JSON.
+
+    Anything else says only that the API is not at this address; HumHub's sign-in page tells
+    whether HumHub itself is there (REST module off), elsewhere on the host (wrong path), or
+    not at all.
+    """
     try:
-        await connector.current_user()
-    except AuthError:
-        return CheckResult("api", True, "HumHub REST API answers at /api/v1")
-    except NotAnApiError:
+        api = await fetch_page(f"{base}/api/v1/auth/current")
+    except ServiceError as exc:
+        return CheckResult("api", False, f"the API did not answer: {exc}")
+    if api.is_json and api.status in (200, 401):
+        open_access = " (open access)" if api.status == 200 else ""
+        return CheckResult("api", True, f"HumHub REST API answers at /api/v1{open_access}")
+    if api.redirect_host:
         return CheckResult(
             "api",
             False,
-            "an HTML page answered, not the API: wrong address, a login portal, "
-            "or HumHub's pretty URLs are off",
+            f"/api/v1 redirects to {api.redirect_host!r}: a sign-in portal or proxy is in "
+            "between, or this is not the intranet's address",
         )
-    except NotFoundError:
-        return CheckResult("api", False, "no /api/v1 here: the REST API module is not enabled")
-    except ServiceError as exc:
-        return CheckResult("api", False, f"the API did not answer as expected: {exc}")
-    return CheckResult("api", True, "HumHub REST API answers at /api/v1 (open access)")
+    try:
+        login = await fetch_page(f"{base}/user/auth/login")
+    except ServiceError:
+        login = None
+    if login is not None and login.status == 200 and login.is_humhub:
+        return CheckResult(
+            "api",
+            False,
+            "HumHub answers at this address, but its REST API does not: the REST API module "
+            "is not enabled (Administration > Modules), or HumHub's pretty URLs are off",
+        )
+    if api.is_humhub or (login is not None and login.is_humhub):
+        return CheckResult(
+            "api",
+            False,
+            "this server runs HumHub, but not at this path: check the path in the address",
+        )
+    answer = f"HTTP {api.status}" + (" with an HTML page" if api.is_html else "")
+    return CheckResult(
+        "api",
+        False,
+        f"no HumHub at this address: /api/v1/auth/current answered {answer}; "
+        "check the address (a wrong host or path, or a login portal)",
+    )
+
+
+THROTTLE_HINT = "wrong username or password, or too many attempts: wait a minute and try again"
 
 
 async def _sign_in(connector: HumHubConnector, credentials: Credentials) -> CheckResult:
+    """One sign-in, never repeated: HumHub throttles failed attempts (see THROTTLE_HINT)."""
+    step = "sign-in"
     try:
         if credentials.token:
             connector.use_token(credentials.token)
         elif credentials.username is not None and credentials.password is not None:
             await connector.sign_in(credentials.username, credentials.password)
+            step = "current"
         else:
             return CheckResult("sign-in", False, "not checked: give --token-env VAR or --user NAME")
         user = await connector.current_user()
+    except NotFoundError:
+        if step == "sign-in" and not credentials.token:
+            return CheckResult(
+                "sign-in",
+                False,
+                "password sign-in is switched off on this intranet; use a token (--token-env VAR)",
+            )
+        return CheckResult("sign-in", False, "sign-in failed: /api/v1/auth/current not found")
     except (AuthError, ValidationError) as exc:
-        what = "token" if credentials.token else "username or password"
-        detail = exc.server_message or "refused"
-        return CheckResult("sign-in", False, f"{what} refused ({detail})")
+        return CheckResult(
+            "sign-in", False, _refusal(exc, credentials, signed_in=step != "sign-in")
+        )
     except ServiceError as exc:
         return CheckResult("sign-in", False, f"sign-in failed: {exc}")
+    clock = _describe_zone(connector.server_timezone)
     return CheckResult(
-        "sign-in", True, f"signed in as {user.person.display_name} ({user.username})"
+        "sign-in", True, f"signed in as {user.person.display_name} ({user.username}); {clock}"
     )
+
+
+def _describe_zone(zone: tzinfo) -> str:
+    """How server times are read (estimated from the server's clock, or from the setting)."""
+    offset = zone.utcoffset(datetime.now(UTC)) or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"server times read as UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _refusal(exc: ServiceError, credentials: Credentials, *, signed_in: bool) -> str:
+    detail = getattr(exc, "server_message", "") or "refused"
+    if credentials.token:
+        return f"token refused ({detail})"
+    if signed_in:
+        return f"signed in, but the server refused the new token ({detail})"
+    if getattr(exc, "status", 0) == 401:
+        return (
+            f"this user may not use the REST API ({detail}): an admin allows it in the "
+            "REST API module's settings"
+        )
+    # HumHub answers a throttled attempt exactly like a wrong password (400).
+    return f"{THROTTLE_HINT} ({detail})"

@@ -110,11 +110,24 @@ class ApiHttp:
         auth: bool = True,
     ) -> object:
         """Send one request to `<base>/api/v1<path>` and return its decoded JSON body."""
+        return (await self.call_dated(method, path, params=params, body=body, auth=auth))[0]
+
+    async def call_dated(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        body: dict[str, object] | None = None,
+        auth: bool = True,
+    ) -> tuple[object, str | None]:
+        """Like `call`, plus the answer's HTTP `Date` header (the server's clock, in UTC)."""
         what = f"{method} {path}"
         response, data = await self._send(method, path, params=params, body=body, auth=auth)
         if not 200 <= response.status_code < 300:
             raise from_status(response.status_code, headers=response.headers, body=data, what=what)
-        return decode_json(data, response.headers.get("content-type", ""), what)
+        decoded = decode_json(data, response.headers.get("content-type", ""), what)
+        return decoded, response.headers.get("date")
 
     async def probe(self, path: str, *, params: QueryParams | None = None) -> tuple[int, object]:
         """GET `path` for a feature probe: (status, JSON body or None), without raising on 4xx.

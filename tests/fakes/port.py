@@ -17,6 +17,7 @@ from services.models import (
     Person,
     Post,
     SignInResult,
+    TopicChoice,
     UnseenProbe,
 )
 
@@ -49,6 +50,8 @@ class FakePort:
     posts: list[Post] = field(default_factory=list)  # newest last; create_post appends
     commit_then_fail: list[ServiceError] = field(default_factory=list)  # posted, answer lost
     spaces: list[Container] = field(default_factory=list)
+    # per contentcontainer id; a container without one takes every topic (may create)
+    topic_choices: dict[int, TopicChoice] = field(default_factory=dict)
 
     @property
     def base_url(self) -> str:
@@ -103,6 +106,8 @@ class FakePort:
     ) -> Post:
         self._enter("create_post")
         self.post_topics.append(topics)
+        choice = self.topic_choices.get(contentcontainer_id, TopicChoice(can_create=True))
+        attached = tuple(t for t in topics if choice.can_create or t in choice.existing)
         post_id = len(self.posts) + 1
         post = Post(
             post_id,
@@ -112,11 +117,16 @@ class FakePort:
             None,
             f"{self.base}/content/perma?id={post_id + 1000}",
             contentcontainer_id,
+            topics=attached,
         )
         self.posts.append(post)
         if self.commit_then_fail:
             raise self.commit_then_fail.pop(0)
         return post
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        # not in `calls` and never failing: tests that script calls need not know about it
+        return self.topic_choices.get(target.contentcontainer_id, TopicChoice(can_create=True))
 
     async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
         self._enter("list_posts")

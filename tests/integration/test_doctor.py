@@ -78,7 +78,7 @@ def test_doctor_fails_on_a_wrong_password(sandbox: SandboxServer):
     code, report = _doctor(sandbox.base_url, user="demo", stdin="wrong\n")
     assert code == 1
     assert _lines(report)["sign-in"] == "FAIL"
-    assert "username or password refused" in report
+    assert "wrong username or password, or too many attempts" in report
     assert "modules" not in _lines(report)
 
 

@@ -47,10 +47,6 @@ KNOWN: tuple[Known, ...] = (
     Known("GET /auth/current: profile.city", "null", "str", FILLED_IN),
     Known("GET /auth/current: profile.gender", "null", "str", FILLED_IN),
     Known("GET /auth/current: profile.title", "null", "str", FILLED_IN),
-    Known("GET /comment/find-by-object (objectId 0): status", "404", "200",
-          "issue 8 item 5: REST 0.11.5 looks the object up first (404 \"Content not found!\");"
-          " the sandbox answers an empty page, as older 0.11 releases did; the connector's"
-          " probe reads both as the 1.18 comment API"),
 )  # fmt: skip
 
 

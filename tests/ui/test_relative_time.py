@@ -41,6 +41,8 @@ def language(qapp):
         (timedelta(seconds=0), "just now"),
         (timedelta(seconds=59), "just now"),
         (timedelta(seconds=-30), "just now"),  # server clock slightly ahead
+        (timedelta(hours=-1), "just now"),  # a server zone misread: never "in the future"
+        (timedelta(days=-2), "just now"),
         (timedelta(minutes=1), "1 minute ago"),
         (timedelta(minutes=3, seconds=40), "3 minutes ago"),
         (timedelta(minutes=59), "59 minutes ago"),

@@ -179,3 +179,47 @@ def test_seed_has_the_promised_organisation(world: World) -> None:
         >= 3
     )
     assert world.db.scalar("SELECT COUNT(*) FROM poll_answer") == 3
+
+
+def listed(world: World, *, unseen_only: bool) -> list[dict[str, Any]]:
+    rows = notify.query(world, uid(world, "demo"), unseen_only=unseen_only, exclude=set())
+    return [notify.serialize(world, r) for r in rows]
+
+
+def test_a_like_after_the_group_was_seen_is_listed_like_humhub_does(world: World) -> None:
+    """Checked on a real HumHub 1.18.5: the full list keeps the group's OLD id, createdAt and
+    source (its first like) and names every liker; the unseen list shows the NEW row."""
+    post_id = demo_post(world)
+    first = like(world, "jan", post_id)
+    world.db.execute(
+        "UPDATE notification_actor SET created_at = '2026-01-05 09:00:00' WHERE notification_id = ?",
+        (first,),
+    )
+    old = serialized(world, first)
+    notify.mark_all_seen(world, uid(world, "demo"))
+    second = like(world, "fatima", post_id)
+    assert second is not None
+    assert second != first
+    [everything] = [n for n in listed(world, unseen_only=False) if n["id"] in (first, second)]
+    [unseen] = [n for n in listed(world, unseen_only=True) if n["id"] in (first, second)]
+    assert everything["id"] == first
+    assert everything["createdAt"] == old["createdAt"] == "2026-01-05 09:00:00"
+    assert everything["source"] == old["source"]
+    assert everything["originator"]["display_name"] == "Fatima El Amrani"
+    assert str(everything["output"]).startswith(
+        "<strong>Fatima El Amrani</strong> en <strong>Jan Bakker</strong> vinden"
+    )
+    assert unseen["id"] == second
+    assert unseen["createdAt"] != old["createdAt"]
+    assert str(unseen["output"]).startswith("<strong>Fatima El Amrani</strong> vindt")
+    assert listed(world, unseen_only=False)[0]["id"] == first  # a group with unseen likes leads
+
+
+def test_opening_a_like_group_marks_every_row_of_it_seen(world: World) -> None:
+    post_id = demo_post(world)
+    first = like(world, "jan", post_id)
+    notify.mark_all_seen(world, uid(world, "demo"))
+    like(world, "fatima", post_id)
+    assert first is not None
+    notify.mark_seen(world, first)  # the web route /notification/entry?id=<old id>
+    assert not [n for n in listed(world, unseen_only=True) if "markt" in str(n["output"])]

@@ -261,3 +261,13 @@ def test_settings_survive_sigkill_during_save(tmp_path):
         assert load(path) == loaded  # and the stale temp file is gone afterwards
         assert not list(tmp_path.glob(".settings.json.*.tmp"))
     assert interrupted > 0  # some kills really landed in the middle of a save
+
+
+def test_server_time_zone_is_an_iana_name_or_empty(caplog) -> None:
+    assert Settings().server_time_zone == ""
+    chosen = from_json({"schema_version": 1, "server_time_zone": "Europe/Amsterdam"})
+    assert chosen.server_time_zone == "Europe/Amsterdam"
+    assert to_json(chosen)["server_time_zone"] == "Europe/Amsterdam"
+    for bad in ("Mars/Olympus", "../etc/passwd", 1):
+        assert from_json({"schema_version": 1, "server_time_zone": bad}).server_time_zone == ""
+    assert "server_time_zone" in caplog.text
