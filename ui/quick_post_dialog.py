@@ -111,6 +111,11 @@ class QuickPostDialog(QDialog):
         self.post_button.setToolTip(self.tr("Post (Ctrl+Enter)"))
         self.discard_button = QPushButton(self.tr("Discard draft"))
         self.close_button = QPushButton(self.tr("Close"))
+        # No default button: Enter in the one-line Topic field must never press "Discard
+        # draft" (a QDialog otherwise makes its first auto-default button the default).
+        for button in (self.guidelines_button, self.post_button, self.discard_button):
+            button.setAutoDefault(False)
+        self.close_button.setAutoDefault(False)
         form = QFormLayout()
         target_label = _plain_label(self.tr("Post &in:"))
         target_label.setBuddy(self.target)
