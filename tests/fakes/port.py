@@ -49,6 +49,7 @@ class FakePort:
     posts: list[Post] = field(default_factory=list)  # newest last; create_post appends
     commit_then_fail: list[ServiceError] = field(default_factory=list)  # posted, answer lost
     spaces: list[Container] = field(default_factory=list)
+    fail_on: dict[str, list[ServiceError]] = field(default_factory=dict)  # per method, first
 
     @property
     def base_url(self) -> str:
@@ -58,6 +59,8 @@ class FakePort:
         self.calls.append(name)
         if self.on_call is not None:
             self.on_call(name)
+        if self.fail_on.get(name):
+            raise self.fail_on[name].pop(0)
         if self.fail_with:
             raise self.fail_with.pop(0)
 
@@ -118,10 +121,12 @@ class FakePort:
             raise self.commit_then_fail.pop(0)
         return post
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
         self._enter("list_posts")
         mine = [p for p in reversed(self.posts) if p.contentcontainer_id == contentcontainer_id]
-        return tuple(mine[:limit])
+        return tuple(mine[(page - 1) * limit : page * limit])
 
     async def comment_on_post(
         self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
