@@ -25,6 +25,7 @@ from desktop.signals import QuitOnSignals
 from desktop.single_instance import SingleInstance
 from desktop.tray import TrayIcon
 from services.redaction import register_secret
+from services.store import StoreError
 
 if TYPE_CHECKING:
     from desktop.demo import DemoIntranet
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 APP_NAME = "Startpunt"
+DATABASE_CHECK_S = 30.0  # a stat() of the database file
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -127,6 +129,7 @@ async def _run(
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
     if parts.store_problem:
         controller.show_alert(store_problem_alert(parts.store_problem))
+    watch_file = asyncio.ensure_future(_watch_database(parts, controller))
     # The outbox (and its read of spaces and profile) starts after the first poll, off the
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
@@ -137,6 +140,7 @@ async def _run(
     parts.tray.hide()
     parts.panel.close()
     notifier_task.cancel()
+    watch_file.cancel()
     logger.debug("Quitting: stopping the outbox sender")
     await parts.posting.shutdown()
     logger.debug("Quitting: stopping polling")
@@ -145,6 +149,22 @@ async def _run(
     stop_signals.close()
     logger.info("Stopped")
     return 0
+
+
+async def _watch_database(parts: Parts, controller: AppController) -> None:
+    """A database file deleted under us is written back at the next write; look now and
+    then too, so a quiet app notices it before a crash could lose it. Tell the user."""
+
+    def restored(_moved: object) -> None:
+        asyncio.get_event_loop().call_soon(controller.show_alert, store_problem_alert("restored"))
+
+    parts.database.on_restored = restored
+    while True:
+        await asyncio.sleep(DATABASE_CHECK_S)
+        try:
+            parts.database.ensure_file()
+        except StoreError as exc:
+            logger.error("%s", exc)
 
 
 def _show(parts: Parts) -> None:
