@@ -14,6 +14,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.doctor import run_doctor
 
         return run_doctor(options)
+    if argv is None and options.token_env:  # the real program, not a test calling main()
+        from desktop.token_env import reexec_without_token
+
+        reexec_without_token(options.token_env)  # returns only when there is nothing to do
     # Load the pure-Python stack (asyncio, httpx) before PySide6: after PySide6 is imported its
     # import hook (shibokensupport.feature) reads the source of every module imported later,
     # which costs ~45 ms of start-up for httpx alone.

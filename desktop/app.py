@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 from datetime import timedelta
 from types import TracebackType
@@ -23,6 +22,7 @@ from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
 from desktop.single_instance import SingleInstance
+from desktop.token_env import take_token
 from desktop.tray import TrayIcon
 from services.redaction import register_secret
 from services.store import StoreError
@@ -63,8 +63,7 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
-        # Taken out of the environment so that no child process (the browser!) inherits it.
-        token = os.environ.pop(options.token_env or "", "").strip()
+        token = take_token(options.token_env)  # never in our environment (desktop.token_env)
         if not token or not options.intranet:
             sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
             return 2
