@@ -207,6 +207,7 @@ def test_outbox_survives_sigkill_at_every_named_point(tmp_path, capsys):
 
 
 @pytest.mark.skipif(not LONG, reason="set STARTPUNT_LONG=1 (make kill-test) for 1,000 kills")
+@pytest.mark.timeout(3600)  # ~0.5 s a kill on an idle machine; far more when it is loaded
 def test_outbox_survives_sigkill_long(tmp_path, capsys):
     figures = _kill_run(tmp_path, 1000)
     _report(figures, capsys)
