@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 from services.errors import ServiceError
 from services.schema import MIGRATIONS
@@ -62,7 +63,7 @@ class Database:
         self.on_restored: Callable[[Path | None], None] | None = None  # gets the moved-aside file
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Self:
         """Open (creating or migrating) the database; a corrupt file is moved aside first."""
         moved: Path | None = None
         try:

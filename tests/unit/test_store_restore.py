@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -87,12 +88,12 @@ def test_store_replaced_file_is_moved_aside_and_ours_kept(tmp_path):
     assert db.ensure_file()
     assert len(restored) == 1
     aside = restored[0]
-    assert aside is not None
-    assert aside.name.startswith("startpunt.sqlite3.replaced-")  # type: ignore[attr-defined]
+    assert isinstance(aside, Path)
+    assert aside.name.startswith("startpunt.sqlite3.replaced-")
     outbox.enqueue(Composition(Draft("daarna", 30), TEAM))
     db.close()
     assert _texts(path) == ["van ons", "daarna"]
-    with sqlite3.connect(aside) as foreign:  # type: ignore[arg-type]
+    with sqlite3.connect(aside) as foreign:
         assert foreign.execute("SELECT name FROM sqlite_master").fetchall() == [("iets",)]
 
 
