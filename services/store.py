@@ -60,6 +60,7 @@ class Database:
         self.path = path
         self._busy_timeout_ms = busy_timeout_ms
         self._identity = _identity(path)
+        self._closed = False
         self.on_restored: Callable[[Path | None], None] | None = None  # gets the moved-aside file
 
     @classmethod
@@ -97,7 +98,9 @@ class Database:
 
     def ensure_file(self) -> bool:
         """Whether the file under us was gone or replaced (and has been written back)."""
-        if self.path is None or self._identity is None or self.connection.in_transaction:
+        if self.path is None or self._identity is None or self._closed:
+            return False
+        if self.connection.in_transaction:
             return False
         found = _identity(self.path)
         if found == self._identity:
@@ -165,6 +168,7 @@ class Database:
             self.ensure_file()
         except StoreError:
             logger.exception("Database not written back on close")
+        self._closed = True
         self.connection.close()
 
 

@@ -71,6 +71,7 @@ def test_store_deleted_file_is_written_back_on_quit(tmp_path):
     Outbox(db, FakePort(), FakeClock()).enqueue(Composition(Draft("in de wachtrij", 30), TEAM))
     path.unlink()
     db.close()  # the user quits: no write happened since the file went
+    db.close()  # the session's end closes it once more: harmless
     assert _texts(path) == ["in de wachtrij"]
     assert restored == [None]
 
