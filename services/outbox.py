@@ -59,6 +59,7 @@ LEASE = timedelta(minutes=2)  # well above the connector's 30 s deadline for one
 # Rows first sent before baselines existed (schema 4) fall back to a time window: a post
 # created before the row's first attempt (less this skew allowance) is another post.
 CLOCK_SKEW = timedelta(minutes=10)
+CHECK_HOLD = timedelta(seconds=60)  # a row whose read-back failed lets others go meanwhile
 _WAITING = ("queued", "sending", "ambiguous", "needs_attention", "editing")
 _HOLDABLE = ("queued", "needs_attention")
 _REFUSED = ("forbidden", "not_found", "rejected")  # problems of a NEEDS_ATTENTION row
@@ -264,9 +265,8 @@ class Outbox:
             raise  # the sender loop reports the database and waits
         except Exception:
             logger.exception("Outbox: handling %s failed unexpectedly", item.client_id[:8])
-            return self._release(
-                item, Failure("ambiguous", OutboxProblem.CHECKING, SendOutcome.RETRY)
-            )
+            failure = Failure("ambiguous", OutboxProblem.CHECKING, SendOutcome.RETRY)
+            return self._release(item, failure, hold=True)
 
     def _next_row(self) -> Any:
         now = self._clock.now().timestamp()
@@ -328,19 +328,26 @@ class Outbox:
             )  # fmt: skip
         return SendResult(failure.outcome, self.get(item.client_id), failure.retry_after)
 
-    def _release(self, item: OutboxItem, failure: Failure) -> SendResult:
+    def _release(self, item: OutboxItem, failure: Failure, *, hold: bool = False) -> SendResult:
+        """Give the row up. `hold`: its check failed; other rows go first for a while (an
+        owner-less lease until then), so one row that can't be checked never blocks them."""
         if failure.outcome is SendOutcome.PAUSED:
             self.paused = True
+        now = self._clock.now()
+        until = None
+        if hold and failure.outcome is SendOutcome.RETRY:
+            until = (now + max(failure.retry_after or CHECK_HOLD, CHECK_HOLD)).timestamp()
         with self._db.transaction() as conn:
             conn.execute(
                 "UPDATE outbox SET state = ?, problem = ?, server_message = ?,"
-                " lease_until = NULL, lease_owner = NULL, updated_at = ?"
+                " lease_until = ?, lease_owner = NULL, updated_at = ?"
                 " WHERE client_id = ? AND lease_owner = ? AND state IN ('sending', 'ambiguous')",
                 (
                     failure.state,
                     failure.problem.value,
                     failure.server_message,
-                    self._clock.now().isoformat(),
+                    until,
+                    now.isoformat(),
                     item.client_id,
                     self._owner,
                 ),
@@ -384,7 +391,7 @@ class Outbox:
             )
         except ServiceError as exc:
             logger.warning("Outbox: checking %s failed: %s", item.client_id[:8], exc)
-            return self._release(item, classify_check_failure(exc))
+            return self._release(item, classify_check_failure(exc), hold=True)
         if result.found is not None:
             logger.info("Outbox: %s was already on the server", item.client_id[:8])
             return self._mark_sent(item, result.found)
@@ -394,7 +401,8 @@ class Outbox:
                 item.client_id[:8],
                 result.pages,
             )
-            return self._release(item, classify_check_failure(ServiceError("read-back bound")))
+            bound = classify_check_failure(ServiceError("read-back bound"))
+            return self._release(item, bound, hold=True)
         logger.info("Outbox: %s not on the server; it will be sent again", item.client_id[:8])
         return self._release(item, Failure("queued", OutboxProblem.NONE, SendOutcome.REQUEUED))
 

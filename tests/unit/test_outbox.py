@@ -214,13 +214,16 @@ def test_outbox_ambiguous_and_not_on_server_is_sent_again(db):
 
 
 def test_outbox_read_back_failure_keeps_it_ambiguous(db):
+    clock = FakeClock()
     port = FakePort(commit_then_fail=[OfflineError("reset")])
-    outbox = _outbox(db, port)
+    outbox = _outbox(db, port, clock)
     item = _queue(outbox)
     _send(outbox)
     port.fail_with.append(ServerError("502", status=502))
     assert _send(outbox).outcome is SendOutcome.RETRY
     assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
+    assert _send(outbox).outcome is SendOutcome.BUSY  # held a minute; nothing else is due
+    clock.advance(timedelta(seconds=61))
     assert _send(outbox).outcome is SendOutcome.SENT
     assert len(port.posts) == 1
 

@@ -99,6 +99,26 @@ def test_outbox_a_row_held_by_a_live_process_does_not_block_the_next(db):
     assert _count(port, "vast") == 0
 
 
+def test_outbox_a_row_that_cannot_be_read_back_does_not_block_the_next(db):
+    clock = FakeClock()
+    port = FakePort()
+    outbox = Outbox(db, port, clock)
+    outbox.set_author(ME.guid)
+    port.fail_on["create_post"] = [OfflineError("reset before the server read it")]
+    stuck = _queue(outbox, "vast")
+    assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
+    _queue(outbox, "volgende")
+    port.fail_on["list_posts"] = [OfflineError("read-back refused", nothing_sent=True)]
+    assert _send(outbox).outcome is SendOutcome.RETRY  # the stuck row's read-back failed
+    assert _send(outbox).outcome is SendOutcome.SENT  # the next row goes meanwhile
+    assert _count(port, "volgende") == 1
+    clock.advance(timedelta(seconds=61))
+    assert _send(outbox).outcome is SendOutcome.REQUEUED  # the stuck row is checked again
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert _item(outbox, stuck).state is OutboxState.SENT
+    assert _count(port, "vast") == 1
+
+
 def test_outbox_sender_does_not_spin_on_a_row_another_process_holds(db):
     """BUSY waits: a stuck row costs a handful of calls, not 100,000 a second."""
     port = FakePort()
@@ -162,11 +182,13 @@ class ExplodingPort(FakePort):
 
 
 def test_outbox_an_unforeseen_failure_leaves_the_row_to_be_read_back(db):
+    clock = FakeClock()
     port = ExplodingPort()
-    outbox = Outbox(db, port, FakeClock())
+    outbox = Outbox(db, port, clock)
     item = _queue(outbox)
     assert _send(outbox).outcome is SendOutcome.RETRY
     assert _item(outbox, item).state is OutboxState.AMBIGUOUS  # not SENDING
+    clock.advance(timedelta(seconds=61))
     assert _send(outbox).outcome is SendOutcome.SENT  # found by reading back
     assert _count(port, "Goedemorgen team!") == 1
 
