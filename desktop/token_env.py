@@ -36,7 +36,10 @@ def reexec_without_token(token_env: str) -> None:
     env[TOKEN_FD_ENV] = str(read_end)
     sys.stdout.flush()
     sys.stderr.flush()
-    os.execve(sys.executable, sys.orig_argv, env)  # noqa: S606 -- ourselves, same arguments
+    try:
+        os.execve(sys.executable, sys.orig_argv, env)  # noqa: S606 -- ourselves, same arguments
+    except OSError:  # cannot run ourselves again: go on with the variable popped (take_token)
+        os.close(read_end)
 
 
 def take_token(token_env: str | None) -> str:
