@@ -51,7 +51,7 @@ check: lint test
 bench: $(STAMP) system-deps
 	$(BIN)/python -m devtools.rig -- $(BIN)/python -m benchmarks.run
 
-# The long crash run of the outbox: 200 SIGKILLs while posts are queued and sent.
+# The long crash run of the outbox: 1,000 SIGKILLs at named points of the send path.
 kill-test: $(STAMP)
 	STARTPUNT_LONG=1 $(BIN)/python -m pytest -q -s tests/faults
 

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     options = parse(sys.argv[1:] if argv is None else argv)
     try:
-        return _main(options)
+        return _main(options, real_program=argv is None)
     except Exception as exc:  # the last resort: one line for the user, details in the log
         logger.critical("Unexpected error", exc_info=exc)
         where = _log_hint(options)
@@ -38,11 +38,15 @@ def _log_hint(options: RunOptions | DoctorOptions) -> str:
     return f" (details in {getattr(handlers[0], 'baseFilename', '')})"
 
 
-def _main(options: RunOptions | DoctorOptions) -> int:
+def _main(options: RunOptions | DoctorOptions, *, real_program: bool) -> int:
     if isinstance(options, DoctorOptions):
         from desktop.doctor import run_doctor
 
         return run_doctor(options)
+    if real_program and options.token_env:  # not a test calling main()
+        from desktop.token_env import reexec_without_token
+
+        reexec_without_token(options.token_env)  # returns only when there is nothing to do
     # Load the pure-Python stack (asyncio, httpx) before PySide6: after PySide6 is imported its
     # import hook (shibokensupport.feature) reads the source of every module imported later,
     # which costs ~45 ms of start-up for httpx alone.

@@ -95,12 +95,19 @@ def _summary(plan: AlertPlan) -> Alert:
 
 
 def store_problem_alert(problem: str) -> Alert:
-    """Tell the user that local data was reset ("corrupt") or is unusable this session."""
+    """Tell the user that local data was reset ("corrupt"), written back after it was deleted
+    under the running app ("restored"), or is unusable this session."""
     if problem == "corrupt":
         body = QCoreApplication.translate(
             "Alerts",
             "Startpunt's local data was damaged and has been reset. Nothing on the intranet "
             "was affected; you may see some notifications again.",
+        )
+    elif problem == "restored":
+        body = QCoreApplication.translate(
+            "Alerts",
+            "Startpunt's local data file was deleted or replaced while Startpunt ran. It has "
+            "been written back: your waiting posts and drafts are kept.",
         )
     else:
         body = QCoreApplication.translate(

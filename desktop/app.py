@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import sys
 from datetime import timedelta
 from types import TracebackType
@@ -23,8 +22,10 @@ from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
 from desktop.single_instance import SingleInstance
+from desktop.token_env import take_token
 from desktop.tray import TrayIcon
 from services.redaction import register_secret
+from services.store import StoreError
 from ui.tray_icon import TrayLook, render_pixmap
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 APP_NAME = "Startpunt"
 ALERT_ICON_SIZE = 64
+DATABASE_CHECK_S = 30.0  # a stat() of the database file
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -63,8 +65,7 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
-        # Taken out of the environment so that no child process (the browser!) inherits it.
-        token = os.environ.pop(options.token_env or "", "").strip()
+        token = take_token(options.token_env)  # never in our environment (desktop.token_env)
         if not token or not options.intranet:
             sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
             return 2
@@ -132,6 +133,7 @@ async def _run(
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
     if parts.store_problem:
         controller.show_alert(store_problem_alert(parts.store_problem))
+    watch_file = asyncio.ensure_future(_watch_database(parts, controller))
     # The outbox (and its read of spaces and profile) starts after the first poll, off the
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
@@ -139,6 +141,7 @@ async def _run(
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
     notifier_task.cancel()
+    watch_file.cancel()
     await shut_down(parts)
     stop_signals.close()
     logger.info("Stopped")
@@ -156,6 +159,22 @@ async def shut_down(parts: Parts) -> None:
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
     parts.database.close()
+
+
+async def _watch_database(parts: Parts, controller: AppController) -> None:
+    """A database file deleted under us is written back at the next write; look now and
+    then too, so a quiet app notices it before a crash could lose it. Tell the user."""
+
+    def restored(_moved: object) -> None:
+        asyncio.get_event_loop().call_soon(controller.show_alert, store_problem_alert("restored"))
+
+    parts.database.on_restored = restored
+    while True:
+        await asyncio.sleep(DATABASE_CHECK_S)
+        try:
+            parts.database.ensure_file()
+        except StoreError as exc:
+            logger.error("%s", exc)
 
 
 def _show(parts: Parts) -> None:

@@ -46,6 +46,8 @@ class ProfileResolvingPort:
     async def current_user(self) -> CurrentUser:
         return await self._port.current_user()
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
         target = await self._resolve(contentcontainer_id)
-        return await self._port.list_posts(target, limit=limit)
+        return await self._port.list_posts(target, limit=limit, page=page)

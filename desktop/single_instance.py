@@ -5,8 +5,14 @@ PID, RELIABILITY row 30); a `QLocalServer` named after the data folder receives 
 from later launches (`show`, `post <text>`), one JSON line per connection, answered with `ok`.
 Each line carries a random id that a launch keeps across its retries and the server remembers
 for a minute, so a command whose `ok` came too late is answered again but not run twice (a
-`post TEXT` appended twice). A socket file left by a crash is removed (`QLocalServer.removeServer`) before listening. This runs
-first thing on start-up, so it only touches QtCore/QtNetwork and never waits when alone.
+`post TEXT` appended twice). A socket file left by a crash is removed
+(`QLocalServer.removeServer`) before listening. This runs first thing on start-up, so it only
+touches QtCore/QtNetwork and never waits when alone.
+
+A lock file deleted while the app runs (a clean-up script, a user) must not let a second
+primary start on the same profile: a launch that gets the lock still asks the command socket
+first and forwards when someone answers there; the running app watches its lock file
+(inotify, no timer) and takes a new one when it is gone.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from desktop.paths import Paths
@@ -85,9 +91,14 @@ def server_name(data_dir: Path) -> str:
 class SingleInstance(QObject):
     """Holds the lock and the command server for the app's lifetime."""
 
-    def __init__(self, lock: QLockFile, name: str, initial: Command) -> None:
+    def __init__(
+        self, lock: QLockFile, name: str, initial: Command, lock_path: Path | None = None
+    ) -> None:
         super().__init__()
         self._lock = lock
+        self._lock_path = lock_path
+        self._watcher: QFileSystemWatcher | None = None
+        self._old_locks: list[QLockFile] = []  # replaced after their file was deleted
         self._name = name
         self._server: QLocalServer | None = None
         self.initial = initial
@@ -108,8 +119,29 @@ class SingleInstance(QObject):
         if not server.listen(self._name):
             logger.error("Cannot receive commands from other launches: %s", server.errorString())
         self._server = server
+        self._watch_lock()
         if self.initial.name != "show":  # a plain start shows the tray, nothing more
             handler(self.initial)
+
+    def _watch_lock(self) -> None:
+        """Watch the data folder (inotify, no timer): its lock file may be deleted under us."""
+        if self._lock_path is None:
+            return
+        self._watcher = QFileSystemWatcher([str(self._lock_path.parent)], self)
+        self._watcher.directoryChanged.connect(self._on_data_folder_changed)
+
+    def _on_data_folder_changed(self, _folder: str) -> None:
+        if self._lock_path is None or self._lock_path.exists():
+            return
+        logger.warning("The lock file was deleted while running; taking it again")
+        lock = QLockFile(str(self._lock_path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            # The old QLockFile would delete the new file when destroyed: keep it till close.
+            self._old_locks.append(self._lock)
+            self._lock = lock
+        else:  # a launch holds it for a moment; it forwards to us (see acquire_or_forward)
+            logger.info("Another launch holds the lock file")
 
     def close(self) -> None:
         """Stop listening, drop open connections and release the lock."""
@@ -123,7 +155,11 @@ class SingleInstance(QObject):
             for child in self._server.findChildren(QLocalSocket):
                 child.blockSignals(True)  # sockets awaiting deletion die with the server
         self._handler = None
+        if self._watcher is not None:
+            self._watcher.blockSignals(True)
+            self._watcher.removePaths(self._watcher.directories())
         self._lock.unlock()
+        self._old_locks.clear()  # their file is gone: destroying them removes nothing else
 
     def _on_server_new_connection(self) -> None:
         while self._server is not None and (socket := self._server.nextPendingConnection()):
@@ -186,14 +222,19 @@ def acquire_or_forward(
     answer within `timeout_s`.
     """
     paths.data.mkdir(parents=True, exist_ok=True, mode=0o700)
-    lock = QLockFile(str(paths.data / LOCK_FILE))
+    lock_path = paths.data / LOCK_FILE
+    lock = QLockFile(str(lock_path))
     lock.setStaleLockTime(0)  # never stale by age: a running app holds it for days
     name = server_name(paths.data)
     data = command.encode(command_id=secrets.token_hex(8))  # the same id on every retry
     deadline = time.monotonic() + timeout_s
     while True:
         if lock.tryLock(0):
-            return SingleInstance(lock, name, command)
+            if not _forward(name, data, timeout_ms=500):  # nobody answers: we are the one
+                return SingleInstance(lock, name, command, lock_path)
+            logger.warning("Lock file was missing, but Startpunt runs: forwarded %r", command.name)
+            lock.unlock()  # the running app takes its lock file again
+            return None
         if _forward(name, data, timeout_ms=500):
             logger.debug("Forwarded %r to the running instance", command.name)
             return None

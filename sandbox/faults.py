@@ -2,7 +2,10 @@
 
 Modes: ``status`` answers with the given status (and ``Retry-After``) without touching data;
 ``commit_then_drop`` performs the request (the write is committed), then aborts the TCP
-connection without sending a response; ``drop`` aborts without performing anything.
+connection without sending a response; ``drop`` aborts without performing anything;
+``commit_then_status`` performs the request, then answers with the given status instead (a
+proxy or server that saves first and refuses after, e.g. a 401); ``commit_then_hang``
+performs the request and never answers: the connection stays open until the client goes.
 
 Aborting needs the connection's transport, which ASGI does not expose: :func:`abortable`
 wraps uvicorn's protocol class so every request scope carries an ``abort`` callable in
@@ -22,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sandbox.http import STATUS_NAMES
 
 ABORT_KEY = "sandbox.abort"
-MODES = ("status", "commit_then_drop", "drop")
+MODES = ("status", "commit_then_drop", "drop", "commit_then_status", "commit_then_hang")
 API_PREFIX = "/api/v1"
 
 
@@ -106,6 +109,12 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
         elif fault.mode == "status":
             await _send_status(send, fault)
+        elif fault.mode == "commit_then_status":
+            await self.app(scope, receive, _discard)
+            await _send_status(send, fault)
+        elif fault.mode == "commit_then_hang":
+            await self.app(scope, receive, _discard)
+            await _until_disconnected(receive)
         else:
             if fault.mode == "commit_then_drop":
                 await self.app(scope, receive, _discard)
@@ -114,6 +123,12 @@ class FaultMiddleware:
 
 async def _discard(message: Message) -> None:
     """A ``send`` that drops the response."""
+
+
+async def _until_disconnected(receive: Receive) -> None:
+    """Wait (answering nothing) until the client closes or loses the connection."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
 
 
 async def _send_status(send: Send, fault: Fault) -> None:

@@ -11,10 +11,13 @@ enqueue time. States (RELIABILITY §5):
     the new text (`enqueue` of the edit) | back where it was (`release`: edit cancelled).
 
 HumHub has no idempotency key, so a POST that may have reached the server (lost connection,
-read timeout, 500/502/504, an unreadable 2xx) is never repeated before the container's newest
-posts were read back and none matched. Only the signed-in user's posts created after the
-row's first attempt (less a clock-skew allowance) can match. Rows are claimed with a conditional UPDATE and a lease,
-so two processes never send the same row. Nothing is deleted: discarding is explicit.
+read timeout, 500/502/504, a 401 after sending, an unreadable 2xx) is never repeated before
+the container was read back and nothing matched (`services.outbox_readback`): only the
+signed-in user's post with the same text and an id above the row's baseline (the newest post
+id in the container, read just before the first send) can match. Rows are claimed with a
+conditional UPDATE and a lease, so two processes never send the same row; a dead process's
+leases are dropped by `recover` (on start and before every row). Nothing is deleted:
+discarding is explicit.
 """
 
 from __future__ import annotations
@@ -35,28 +38,28 @@ from services.drafts import (
 from services.errors import ServiceError
 from services.mentions import compose
 from services.models import CurrentUser, Post
+from services.outbox_readback import Window, read_back, storable_id
 from services.outbox_send import (
     ROW_COLUMNS,
     Failure,
     SendOutcome,
     SendResult,
+    classify_baseline_failure,
     classify_check_failure,
     classify_send_failure,
-    find_match,
     item_from_row,
     new_owner,
     owner_alive,
 )
-from services.store import Database
+from services.store import Database, StoreError
 
 logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)  # well above the connector's 30 s deadline for one request
-RECONCILE_LIMIT = 50  # the server's page maximum
-# A post created before the row's first attempt is another post. Server timestamps carry no
-# zone (the connector reads them in its configured server zone, UTC by default), so allow a
-# little skew between the server's clock and ours; being hours off would need a wrong zone.
+# Rows first sent before baselines existed (schema 4) fall back to a time window: a post
+# created before the row's first attempt (less this skew allowance) is another post.
 CLOCK_SKEW = timedelta(minutes=10)
+CHECK_HOLD = timedelta(seconds=60)  # a row whose read-back failed lets others go meanwhile
 _WAITING = ("queued", "sending", "ambiguous", "needs_attention", "editing")
 _HOLDABLE = ("queued", "needs_attention")
 _REFUSED = ("forbidden", "not_found", "rejected")  # problems of a NEEDS_ATTENTION row
@@ -72,7 +75,7 @@ class PostingPort(Protocol):
     async def current_user(self) -> CurrentUser: ...
 
     async def list_posts(
-        self, contentcontainer_id: int, *, limit: int = 20
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
     ) -> tuple[Post, ...]: ...
 
 
@@ -203,49 +206,84 @@ class Outbox:
 
     # -- sending -------------------------------------------------------------------------
     def recover(self) -> int:
-        """SENDING rows whose sender died or whose lease ran out become AMBIGUOUS."""
+        """Heal what a dead sender left: its SENDING rows become AMBIGUOUS (to be read back),
+        its leases on AMBIGUOUS rows are dropped, so nothing waits for a lease to run out."""
         now = self._clock.now().timestamp()
         rows = self._db.connection.execute(
-            "SELECT client_id, lease_owner, lease_until FROM outbox WHERE state = 'sending'"
+            "SELECT client_id, state, lease_owner, lease_until FROM outbox"
+            " WHERE state IN ('sending', 'ambiguous') AND lease_owner IS NOT NULL"
         ).fetchall()
         stale = [
-            (cid, owner)
-            for cid, owner, until in rows
+            (cid, state, owner)
+            for cid, state, owner, until in rows
             if until is None or float(until) < now or not owner_alive(str(owner or ""))
         ]
         if not stale:
             return 0
         with self._db.transaction() as conn:
-            for cid, owner in stale:
+            for cid, state, owner in stale:
                 conn.execute(
-                    "UPDATE outbox SET state = 'ambiguous', problem = 'checking',"
-                    " lease_until = NULL, lease_owner = NULL"
-                    " WHERE client_id = ? AND state = 'sending' AND lease_owner IS ?",
-                    (cid, owner),
+                    "UPDATE outbox SET state = 'ambiguous', lease_until = NULL, lease_owner = NULL,"
+                    " problem = CASE WHEN state = 'sending' THEN 'checking' ELSE problem END"
+                    " WHERE client_id = ? AND state = ? AND lease_owner IS ?",
+                    (cid, state, owner),
                 )
         logger.info("Outbox: %d interrupted send(s) will be checked on the server", len(stale))
         return len(stale)
 
     async def send_next(self) -> SendResult:
-        """Handle the oldest due row once: send it, or read back after an ambiguous send."""
+        """Handle the oldest row that is free: send it, or read back after an ambiguous send.
+
+        A row another live process holds is passed over (BUSY only when nothing else is
+        due). A failure nobody foresaw is logged and the row is read back later: it never
+        stays SENDING and never stops the rows after it.
+        """
         if self.paused:
             return SendResult(SendOutcome.PAUSED)
         self.recover()
-        row = self._db.connection.execute(
-            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state IN ('queued', 'ambiguous')"  # noqa: S608
-            " ORDER BY rowid LIMIT 1"
-        ).fetchone()
+        row = self._next_row()
         if row is None:
-            return SendResult(SendOutcome.IDLE)
+            return SendResult(SendOutcome.BUSY if self._held_elsewhere() else SendOutcome.IDLE)
         item = item_from_row(row)
-        first = row[-1]
-        if not self._claim(item):
-            return SendResult(SendOutcome.BUSY, item)
-        if item.state is OutboxState.AMBIGUOUS:
-            return await self._reconcile(item, str(first) if first else None)
-        return await self._send(item)
+        first, baseline = row[-2], row[-1]
+        try:
+            if item.state is OutboxState.AMBIGUOUS:
+                if not self._claim(item):
+                    return SendResult(SendOutcome.BUSY, item)
+                return await self._reconcile(item, str(first) if first else None, baseline)
+            if baseline is None:  # first send: the newest post before ours, by id
+                try:
+                    newest = await self._port.list_posts(item.target.contentcontainer_id, limit=1)
+                except ServiceError as exc:
+                    logger.warning("Outbox: reading before %s failed: %s", item.client_id[:8], exc)
+                    return self._unsent(item, classify_baseline_failure(exc))
+                baseline = storable_id(max((p.id for p in newest), default=0)) or 0
+            if not self._claim(item, baseline=int(baseline)):
+                return SendResult(SendOutcome.BUSY, item)
+            return await self._send(item)
+        except StoreError:
+            raise  # the sender loop reports the database and waits
+        except Exception:
+            logger.exception("Outbox: handling %s failed unexpectedly", item.client_id[:8])
+            failure = Failure("ambiguous", OutboxProblem.CHECKING, SendOutcome.RETRY)
+            return self._release(item, failure, hold=True)
 
-    def _claim(self, item: OutboxItem) -> bool:
+    def _next_row(self) -> Any:
+        now = self._clock.now().timestamp()
+        return self._db.connection.execute(
+            f"SELECT {ROW_COLUMNS} FROM outbox WHERE state = 'queued' OR (state = 'ambiguous'"  # noqa: S608
+            " AND (lease_until IS NULL OR lease_until < ? OR lease_owner = ?))"
+            " ORDER BY rowid LIMIT 1",
+            (now, self._owner),
+        ).fetchone()
+
+    def _held_elsewhere(self) -> bool:
+        row = self._db.connection.execute(
+            "SELECT 1 FROM outbox WHERE state IN ('sending', 'ambiguous') LIMIT 1"
+        ).fetchone()
+        return row is not None
+
+    def _claim(self, item: OutboxItem, *, baseline: int | None = None) -> bool:
         now = self._clock.now()
         until = (now + self._lease).timestamp()
         with self._db.transaction() as conn:
@@ -260,10 +298,11 @@ class Outbox:
             else:
                 sql = (
                     "UPDATE outbox SET state = 'sending', lease_until = ?, lease_owner = ?,"
-                    " attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, ?)"
+                    " attempts = attempts + 1, first_attempt_at = COALESCE(first_attempt_at, ?),"
+                    " baseline_post_id = COALESCE(baseline_post_id, ?)"
                     " WHERE client_id = ? AND state = 'queued'"
                 )
-                args = (until, self._owner, now.isoformat(), item.client_id)
+                args = (until, self._owner, now.isoformat(), baseline, item.client_id)
             return conn.execute(sql, args).rowcount == 1
 
     async def _send(self, item: OutboxItem) -> SendResult:
@@ -276,19 +315,39 @@ class Outbox:
             return self._release(item, classify_send_failure(exc))
         return self._mark_sent(item, post)
 
-    def _release(self, item: OutboxItem, failure: Failure) -> SendResult:
+    def _unsent(self, item: OutboxItem, failure: Failure) -> SendResult:
+        """Nothing left this machine: note why on the QUEUED row (it is not leased)."""
         if failure.outcome is SendOutcome.PAUSED:
             self.paused = True
         with self._db.transaction() as conn:
             conn.execute(
+                "UPDATE outbox SET state = ?, problem = ?, server_message = ?, updated_at = ?"
+                " WHERE client_id = ? AND state = 'queued'",
+                (failure.state, failure.problem.value, failure.server_message,
+                 self._clock.now().isoformat(), item.client_id),
+            )  # fmt: skip
+        return SendResult(failure.outcome, self.get(item.client_id), failure.retry_after)
+
+    def _release(self, item: OutboxItem, failure: Failure, *, hold: bool = False) -> SendResult:
+        """Give the row up. `hold`: its check failed; other rows go first for a while (an
+        owner-less lease until then), so one row that can't be checked never blocks them."""
+        if failure.outcome is SendOutcome.PAUSED:
+            self.paused = True
+        now = self._clock.now()
+        until = None
+        if hold and failure.outcome is SendOutcome.RETRY:
+            until = (now + max(failure.retry_after or CHECK_HOLD, CHECK_HOLD)).timestamp()
+        with self._db.transaction() as conn:
+            conn.execute(
                 "UPDATE outbox SET state = ?, problem = ?, server_message = ?,"
-                " lease_until = NULL, lease_owner = NULL, updated_at = ?"
+                " lease_until = ?, lease_owner = NULL, updated_at = ?"
                 " WHERE client_id = ? AND lease_owner = ? AND state IN ('sending', 'ambiguous')",
                 (
                     failure.state,
                     failure.problem.value,
                     failure.server_message,
-                    self._clock.now().isoformat(),
+                    until,
+                    now.isoformat(),
                     item.client_id,
                     self._owner,
                 ),
@@ -296,50 +355,74 @@ class Outbox:
         return SendResult(failure.outcome, self.get(item.client_id), failure.retry_after)
 
     def _mark_sent(self, item: OutboxItem, post: Post) -> SendResult:
+        post_id = storable_id(post.id)
+        if post_id is None:
+            logger.warning(
+                "Outbox: %s is on the server; its id is out of range", item.client_id[:8]
+            )
         with self._db.transaction() as conn:
             conn.execute(
                 "UPDATE outbox SET state = 'sent', post_id = ?, url = ?, problem = '',"
                 " server_message = '', lease_until = NULL, lease_owner = NULL, updated_at = ?"
                 " WHERE client_id = ? AND lease_owner = ?",
-                (post.id, post.url, self._clock.now().isoformat(), item.client_id, self._owner),
+                (post_id, post.url, self._clock.now().isoformat(), item.client_id, self._owner),
             )
-        logger.info("Outbox: post %s sent as post %d", item.client_id[:8], post.id)
+        logger.info("Outbox: post %s sent as post %s", item.client_id[:8], post_id)
         return SendResult(SendOutcome.SENT, self.get(item.client_id))
 
-    async def _reconcile(self, item: OutboxItem, first_attempt: str | None) -> SendResult:
+    async def _reconcile(
+        self, item: OutboxItem, first_attempt: str | None, baseline: object
+    ) -> SendResult:
         container = item.target.contentcontainer_id
         try:
             if self._author_guid is None:  # never match without knowing whose posts are ours
                 me = await self._port.current_user()
                 self.set_author(me.person.guid)
-            posts = await self._port.list_posts(container, limit=RECONCILE_LIMIT)
+            if self._author_guid is None:  # the server named no guid: keep checking later
+                logger.warning("Outbox: cannot check %s: unknown author", item.client_id[:8])
+                raise ServiceError("no author guid")
+            result = await read_back(
+                self._port,
+                container,
+                item.message,
+                author_guid=self._author_guid,
+                taken=self._taken(container),
+                window=self._window(first_attempt, baseline),
+            )
         except ServiceError as exc:
             logger.warning("Outbox: checking %s failed: %s", item.client_id[:8], exc)
-            return self._release(item, classify_check_failure(exc))
-        if self._author_guid is None:  # the server named no guid: keep checking later
-            logger.warning("Outbox: cannot check %s: unknown author", item.client_id[:8])
-            return self._release(item, classify_check_failure(ServiceError("no author guid")))
-        taken = {
+            return self._release(item, classify_check_failure(exc), hold=True)
+        if result.found is not None:
+            logger.info("Outbox: %s was already on the server", item.client_id[:8])
+            return self._mark_sent(item, result.found)
+        if not result.complete:  # more posts than we read since the first send: can't tell
+            logger.warning(
+                "Outbox: %s not among the newest %d pages; checking again later",
+                item.client_id[:8],
+                result.pages,
+            )
+            bound = classify_check_failure(ServiceError("read-back bound"))
+            return self._release(item, bound, hold=True)
+        logger.info("Outbox: %s not on the server; it will be sent again", item.client_id[:8])
+        return self._release(item, Failure("queued", OutboxProblem.NONE, SendOutcome.REQUEUED))
+
+    def _taken(self, container: int) -> set[int]:
+        return {
             int(r[0])
             for r in self._db.connection.execute(
                 "SELECT post_id FROM outbox WHERE post_id IS NOT NULL AND contentcontainer_id = ?",
                 (container,),
             )
         }
+
+    def _window(self, first_attempt: str | None, baseline: object) -> Window:
+        """Posts above the baseline; a row from before baselines falls back to time and ids."""
+        if isinstance(baseline, int):
+            return Window(floor=baseline)
         started = datetime.fromisoformat(first_attempt) if first_attempt else None
-        found = find_match(
-            item.message,
-            posts,
-            taken=taken,
-            since=None if started is None else started - CLOCK_SKEW,
-            after_id=None if started is None else self._newest_sent_before(started),
-            author_guid=self._author_guid,
-        )
-        if found is not None:
-            logger.info("Outbox: %s was already on the server", item.client_id[:8])
-            return self._mark_sent(item, found)
-        logger.info("Outbox: %s not on the server; it will be sent again", item.client_id[:8])
-        return self._release(item, Failure("queued", OutboxProblem.NONE, SendOutcome.REQUEUED))
+        if started is None:
+            return Window(floor=None)
+        return Window(floor=self._newest_sent_before(started), since=started - CLOCK_SKEW)
 
     def _newest_sent_before(self, moment: datetime) -> int | None:
         """The newest post id this outbox had on the server before `moment`.

@@ -1,8 +1,9 @@
 """The outbox's rules and loop: rows → items, failed sends, recognising a post, sending.
 
 Pure Python + asyncio, no Qt. The retry table of RELIABILITY §4 for POSTs lives in
-`classify_send_failure`; `find_match` is the read-back after an ambiguous send;
-`OutboxSender.run` drives `Outbox.send_next` with full-jitter backoff.
+`classify_send_failure` (a 401 after sending is ambiguous: a server or proxy may have committed
+first); `OutboxSender.run` drives `Outbox.send_next` with full-jitter backoff and survives any
+failure of one row.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import random
 import secrets
 import socket
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -34,8 +35,7 @@ from services.errors import (
     ServerError,
     ServiceError,
 )
-from services.mentions import normalise
-from services.models import Container, Post
+from services.models import Container
 
 logger = logging.getLogger(__name__)
 
@@ -43,14 +43,14 @@ logger = logging.getLogger(__name__)
 ROW_COLUMNS = (
     "client_id, state, container_id, contentcontainer_id, container_guid, container_name,"
     " container_url, is_space, text, message, mentions, topics, queued_at, attempts,"
-    " problem, server_message, post_id, url, first_attempt_at"
+    " problem, server_message, post_id, url, first_attempt_at, baseline_post_id"
 )
 
 
 def item_from_row(row: sqlite3.Row | tuple[object, ...]) -> OutboxItem:
     """An OutboxItem from a row selected with ROW_COLUMNS."""
     (cid, state, con_id, ccid, guid, name, curl, is_space, text, message, mentions, topics,
-     queued_at, attempts, problem, server_message, post_id, url, _first) = tuple(row)  # fmt: skip
+     queued_at, attempts, problem, server_message, post_id, url, *_) = tuple(row)  # fmt: skip
     return OutboxItem(
         client_id=str(cid),
         state=OutboxState(str(state)),
@@ -105,8 +105,8 @@ class Failure:
 
 def classify_send_failure(exc: ServiceError) -> Failure:
     """Map a failed `create_post` to the row's next state (RELIABILITY §4, "Post" column)."""
-    if isinstance(exc, AuthError):
-        return Failure("queued", OutboxProblem.SIGN_IN, SendOutcome.PAUSED)
+    if isinstance(exc, AuthError):  # committed and then refused? read back after signing in
+        return Failure("ambiguous", OutboxProblem.SIGN_IN, SendOutcome.PAUSED)
     if isinstance(exc, RateLimitedError) or (isinstance(exc, ServerError) and exc.status == 503):
         return Failure("queued", OutboxProblem.SERVER_BUSY, SendOutcome.RETRY, exc.retry_after)
     if isinstance(exc, OfflineError) and exc.nothing_sent:
@@ -133,41 +133,21 @@ def classify_check_failure(exc: ServiceError) -> Failure:
     return Failure("ambiguous", OutboxProblem.CHECKING, outcome, _retry_after(exc))
 
 
+def classify_baseline_failure(exc: ServiceError) -> Failure:
+    """Reading the baseline before a first send failed: nothing was sent, the row stays QUEUED."""
+    failure = classify_send_failure(exc)
+    if failure.state == "needs_attention":
+        return failure  # the container is gone or closed to us: posting would be refused too
+    problem = (
+        failure.problem if failure.problem is not OutboxProblem.CHECKING else OutboxProblem.OFFLINE
+    )
+    outcome = SendOutcome.PAUSED if failure.outcome is SendOutcome.PAUSED else SendOutcome.RETRY
+    return Failure("queued", problem, outcome, failure.retry_after)
+
+
 def _retry_after(exc: ServiceError) -> timedelta | None:
     if isinstance(exc, RateLimitedError | ServerError):
         return exc.retry_after
-    return None
-
-
-def find_match(
-    message: str,
-    posts: Iterable[Post],
-    *,
-    taken: set[int],
-    since: datetime | None,
-    author_guid: str,
-    after_id: int | None = None,
-) -> Post | None:
-    """The oldest post by `author_guid` with the same (normalised) text, not claimed yet.
-
-    A post by someone else, or whose author the server did not name, never matches: a
-    colleague's identical "Goedemorgen allemaal!" is not ours. `since` (the first attempt less
-    a clock-skew allowance) and `after_id` (the newest post id we had on the server before
-    the first attempt) keep an identical earlier post of ours from counting.
-    """
-    if not author_guid:
-        return None
-    wanted = normalise(message)
-    for post in sorted(posts, key=lambda p: p.id):
-        if post.id in taken or normalise(post.message) != wanted:
-            continue
-        if post.author is None or post.author.guid != author_guid:
-            continue
-        if after_id is not None and post.id <= after_id:
-            continue
-        if since is not None and post.created_at is not None and post.created_at < since:
-            continue
-        return post
     return None
 
 
@@ -246,6 +226,9 @@ class OutboxSender:
                 result = await self._outbox.send_next()
             except ServiceError as exc:  # the local database failed (disk full): wait, retry
                 logger.error("Outbox: cannot update the local database: %s", exc)
+                result = SendResult(SendOutcome.RETRY)
+            except Exception:  # a bug or a value nobody foresaw: never end the sender
+                logger.exception("Outbox: unexpected failure; trying again after a backoff")
                 result = SendResult(SendOutcome.RETRY)
             if result.outcome is not SendOutcome.IDLE:
                 await on_result(result)

@@ -74,8 +74,10 @@ class IntranetPort(Protocol):
         """The topics a post in `target` may carry, and whether new ones may be added."""
         ...
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
-        """A container's newest posts, newest first (used to reconcile an ambiguous post)."""
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
+        """A page of a container's posts, newest first (to reconcile an ambiguous post)."""
         ...
 
     async def comment_on_post(

@@ -95,4 +95,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             thanked_at TEXT NOT NULL
         )""",
     ),
+    # 4: the newest post id in the target container before a row's first send: a read-back
+    # only considers posts after it (post ids grow; clocks and time zones may lie)
+    ("ALTER TABLE outbox ADD COLUMN baseline_post_id INTEGER",),
 )

@@ -1,7 +1,10 @@
 """The local SQLite database: opening it safely, migrating it, moving a corrupt file aside.
 
 Pure Python (sqlite3). One file in the app's data folder, WAL with `synchronous=FULL` so that a
-commit survives a crash or power loss. The schema lives in `services/schema.py` as an
+commit survives a crash or power loss. A file deleted or replaced under the running app is
+noticed before every write transaction, on `close` and on `ensure_file` (the app calls it
+now and then): what the still-open connection holds is written back to a new file at the path
+with SQLite's backup API, a file found in its place is moved aside, and `on_restored` is told. The schema lives in `services/schema.py` as an
 append-only list of migrations; `PRAGMA user_version` says how many have run. Feature modules
 (`seen`, `people`, `outbox`, ...) take a `Database` and own their tables' queries.
 """
@@ -11,10 +14,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 from services.errors import ServiceError
 from services.schema import MIGRATIONS
@@ -43,12 +47,24 @@ class OpenReport:
 class Database:
     """One connection to the app's database, used from the event loop's thread only."""
 
-    def __init__(self, connection: sqlite3.Connection, report: OpenReport) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        report: OpenReport,
+        path: Path | None = None,
+        *,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self.connection = connection
         self.report = report
+        self.path = path
+        self._busy_timeout_ms = busy_timeout_ms
+        self._identity = _identity(path)
+        self._closed = False
+        self.on_restored: Callable[[Path | None], None] | None = None  # gets the moved-aside file
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    def open(cls, path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Self:
         """Open (creating or migrating) the database; a corrupt file is moved aside first."""
         moved: Path | None = None
         try:
@@ -69,7 +85,9 @@ class Database:
         except (sqlite3.Error, OSError) as exc:
             connection.close()
             raise StoreError(f"cannot migrate the database: {exc}") from exc
-        return cls(connection, OpenReport(moved, migrated_from))
+        return cls(
+            connection, OpenReport(moved, migrated_from), path, busy_timeout_ms=busy_timeout_ms
+        )
 
     @classmethod
     def in_memory(cls) -> Database:
@@ -78,9 +96,47 @@ class Database:
         _migrate(connection, None)
         return cls(connection, OpenReport(None, 0))
 
+    def ensure_file(self) -> bool:
+        """Whether the file under us was gone or replaced (and has been written back)."""
+        if self.path is None or self._identity is None or self._closed:
+            return False
+        if self.connection.in_transaction:
+            return False
+        found = _identity(self.path)
+        if found == self._identity:
+            return False
+        self._write_back(self.path, replaced=found is not None)
+        return True
+
+    def _write_back(self, path: Path, *, replaced: bool) -> None:
+        """Copy the open database to a new file at `path` and continue on that file."""
+        logger.error("Database %s was %s while running; writing it back", path.name,
+                     "replaced" if replaced else "deleted")  # fmt: skip
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fresh = path.with_name(path.name + ".restoring")
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                fresh.with_name(fresh.name + suffix).unlink(missing_ok=True)
+            with contextlib.closing(sqlite3.connect(fresh)) as copy:
+                self.connection.backup(copy)
+            moved = _move_aside(path, "replaced", suffixes=("",)) if replaced else None
+            self.connection.close()  # its WAL (ours, by name) is checkpointed and removed
+            if not replaced:
+                for suffix in ("-wal", "-shm"):  # left by our old file: never pair them anew
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+            fresh.replace(path)
+            self.connection = _connect_checked(path, self._busy_timeout_ms)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"could not write the database back: {exc}") from exc
+        self._identity = _identity(path)
+        logger.info("Database written back to %s", path.name)
+        if self.on_restored is not None:
+            self.on_restored(moved)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """`BEGIN IMMEDIATE` … `COMMIT`; rolls back on error; disk errors become StoreError."""
+        self.ensure_file()
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -107,8 +163,24 @@ class Database:
                 self.connection.execute("ROLLBACK")
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (first writing the file back if it was deleted meanwhile)."""
+        try:
+            self.ensure_file()
+        except StoreError:
+            logger.exception("Database not written back on close")
+        self._closed = True
         self.connection.close()
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`; None when there is none."""
+    if path is None:
+        return None
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def db_time(moment: datetime) -> str:
@@ -158,14 +230,16 @@ def _check(connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
         raise sqlite3.DatabaseError(f"quick_check: {row[0] if row else 'no answer'}")
 
 
-def _move_aside(path: Path) -> Path:
+def _move_aside(
+    path: Path, why: str = "corrupt", *, suffixes: tuple[str, ...] = ("", "-wal", "-shm")
+) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
     counter = 1
-    while target.exists():  # never overwrite an earlier corrupt copy
+    while target.exists():  # never overwrite an earlier copy
         counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    for suffix in ("", "-wal", "-shm"):
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{counter}")
+    for suffix in suffixes:
         source = path.with_name(path.name + suffix)
         if source.exists():
             source.replace(path.with_name(target.name + suffix))

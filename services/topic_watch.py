@@ -29,5 +29,7 @@ class TopicWatch:
     async def current_user(self) -> CurrentUser:
         return await self._port.current_user()
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
-        return await self._port.list_posts(contentcontainer_id, limit=limit)
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
+        return await self._port.list_posts(contentcontainer_id, limit=limit, page=page)

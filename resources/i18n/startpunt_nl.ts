@@ -68,6 +68,10 @@
         <translation>De gegevens van Startpunt op deze computer waren beschadigd en zijn opnieuw begonnen. Op het intranet is niets veranderd; misschien zie je sommige meldingen nog een keer.</translation>
     </message>
     <message>
+        <source>Startpunt&apos;s local data file was deleted or replaced while Startpunt ran. It has been written back: your waiting posts and drafts are kept.</source>
+        <translation>Het gegevensbestand van Startpunt is gewist of vervangen terwijl Startpunt draaide. Het is teruggezet: je wachtende berichten en concepten zijn bewaard.</translation>
+    </message>
+    <message>
         <source>Startpunt can&apos;t save its local data right now (is the disk full?). Posts can&apos;t wait offline and notifications may repeat until this is solved.</source>
         <translation>Startpunt kan nu niets opslaan op deze computer (is de schijf vol?). Berichten kunnen niet wachten tot je weer online bent en meldingen kunnen dubbel komen tot dit is opgelost.</translation>
     </message>

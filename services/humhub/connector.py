@@ -341,11 +341,14 @@ class HumHubConnector:
         )
         return TopicChoice(names, can_create=status == 200)
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
-        """`GET /post/container/{id}?limit=`: the container's newest posts (for reconciling)."""
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
+        """`GET /post/container/{id}?page&limit`: a container's posts, newest first."""
         path = f"/post/container/{int(contentcontainer_id)}"
         await self._ensure_zone()  # the outbox compares these times with its first attempt
-        data = await self._http.call("GET", path, params={"page": 1, "limit": clamp_limit(limit)})
+        params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        data = await self._http.call("GET", path, params=params)
         results, *_ = parse_envelope(data, "post list")
         return parse_items(results, lambda raw: parse_post(raw, self._tz), "post")[0]
 

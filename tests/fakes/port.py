@@ -52,6 +52,7 @@ class FakePort:
     spaces: list[Container] = field(default_factory=list)
     # per contentcontainer id; a container without one takes every topic (may create)
     topic_choices: dict[int, TopicChoice] = field(default_factory=dict)
+    fail_on: dict[str, list[ServiceError]] = field(default_factory=dict)  # per method, first
 
     @property
     def base_url(self) -> str:
@@ -61,6 +62,8 @@ class FakePort:
         self.calls.append(name)
         if self.on_call is not None:
             self.on_call(name)
+        if self.fail_on.get(name):
+            raise self.fail_on[name].pop(0)
         if self.fail_with:
             raise self.fail_with.pop(0)
 
@@ -128,10 +131,12 @@ class FakePort:
         # not in `calls` and never failing: tests that script calls need not know about it
         return self.topic_choices.get(target.contentcontainer_id, TopicChoice(can_create=True))
 
-    async def list_posts(self, contentcontainer_id: int, *, limit: int = 20) -> tuple[Post, ...]:
+    async def list_posts(
+        self, contentcontainer_id: int, *, limit: int = 20, page: int = 1
+    ) -> tuple[Post, ...]:
         self._enter("list_posts")
         mine = [p for p in reversed(self.posts) if p.contentcontainer_id == contentcontainer_id]
-        return tuple(mine[:limit])
+        return tuple(mine[(page - 1) * limit : page * limit])
 
     async def comment_on_post(
         self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi

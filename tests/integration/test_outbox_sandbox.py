@@ -10,10 +10,12 @@ import asyncio
 import socket
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
 
+from sandbox import model
 from sandbox.server import SandboxServer
 from services.clock import SystemClock
 from services.compose import Composition, Draft, OutboxProblem, OutboxState
@@ -47,9 +49,8 @@ def arm(server: SandboxServer, **fault: object) -> None:
 
 
 def count_on_server(server: SandboxServer, marker: str) -> int:
-    with _control(server) as c:
-        page = c.get("/api/v1/post", params={"limit": 50}).json()
-    return sum(marker in str(p.get("message", "")) for p in page["results"])
+    rows = server.world.db.all("SELECT message FROM post")
+    return sum(marker in str(r["message"]) for r in rows)
 
 
 def profile(server: SandboxServer) -> Container:
@@ -57,17 +58,37 @@ def profile(server: SandboxServer) -> Container:
     return Container(int(demo["id"]), str(demo["guid"]), "profiel", int(demo["container_id"]))
 
 
-def run_outbox(server, tmp_path, steps, *, base_url=None, draft=None):
-    """Queue one post, then call send_next once per step; return (outcomes, item, text)."""
+class SkewedClock(SystemClock):
+    """Our clock, `ahead` of the server's (or the server's zone-less times read as UTC while
+    its zone is west of UTC: the same thing to the outbox)."""
+
+    def __init__(self, ahead: timedelta) -> None:
+        self.ahead = ahead
+
+    def now(self) -> datetime:
+        return super().now() + self.ahead
+
+
+def run_outbox(server, tmp_path, steps, *, base_url=None, draft=None, clock=None, between=None):
+    """Queue one post, then call send_next once per step; return (outcomes, item, text).
+
+    A step "resume" signs in again instead; `between` runs after the first step."""
     draft = draft or Draft(f"Outbox test {uuid.uuid4().hex[:8]}")
 
     async def main():
         connector = HumHubConnector(base_url or server.base_url, token=server.demo_token)
         db = Database.open(tmp_path / "startpunt.sqlite3")
         try:
-            outbox = Outbox(db, connector, SystemClock())
+            outbox = Outbox(db, connector, clock or SystemClock())
             item = outbox.enqueue(Composition(draft, profile(server)))
-            outcomes = [(await outbox.send_next()).outcome for _ in steps]
+            outcomes = []
+            for step in steps:
+                if step == "resume":
+                    outbox.resume()
+                    continue
+                outcomes.append((await outbox.send_next()).outcome)
+                if between is not None and len(outcomes) == 1:
+                    between()
             return outcomes, outbox.get(item.client_id), draft.text
         finally:
             await connector.aclose()
@@ -147,3 +168,42 @@ def test_outbox_sandbox_mentions_arrive_encoded(server, tmp_path):
     assert mentioned(stored) == ((jan.display_name, jan.guid),)
     assert f"[{jan.display_name}](mention:{jan.guid}" in stored
     assert stored.endswith(r"voor \*alles\*")
+
+
+# -- posted twice (issue 7): the read-back must find the first post -----------------------
+@pytest.mark.parametrize("ahead", [timedelta(minutes=15), timedelta(hours=5)])
+def test_outbox_sandbox_clock_skew_never_posts_twice(server, tmp_path, ahead):
+    """Our clock 15 min ahead, or a server in UTC-5 whose zone-less times we read as UTC."""
+    arm(server, mode="commit_then_drop")
+    outcomes, item, marker = run_outbox(
+        server, tmp_path, ["send", "check", "idle"], clock=SkewedClock(ahead)
+    )
+    assert outcomes == [SendOutcome.AMBIGUOUS, SendOutcome.SENT, SendOutcome.IDLE]
+    assert item.post_id is not None
+    assert count_on_server(server, marker) == 1
+
+
+def test_outbox_sandbox_flood_of_other_posts_never_posts_twice(server, tmp_path):
+    """60 colleagues' posts land in the container between the lost answer and the read-back."""
+    arm(server, mode="commit_then_drop")
+    demo = server.world.demo_user()
+    other = server.world.db.all("SELECT id FROM user WHERE username != 'demo' ORDER BY id")[0]
+
+    def flood() -> None:
+        for n in range(60):
+            model.create_post(
+                server.world, int(other["id"]), int(demo["container_id"]), f"ruis {n}"
+            )
+
+    outcomes, item, marker = run_outbox(server, tmp_path, ["send", "check", "idle"], between=flood)
+    assert outcomes == [SendOutcome.AMBIGUOUS, SendOutcome.SENT, SendOutcome.IDLE]
+    assert item.state is OutboxState.SENT
+    assert count_on_server(server, marker) == 1
+
+
+def test_outbox_sandbox_commit_then_401_is_read_back_after_sign_in(server, tmp_path):
+    arm(server, mode="commit_then_status", status=401)
+    outcomes, item, marker = run_outbox(server, tmp_path, ["send", "paused", "resume", "check"])
+    assert outcomes == [SendOutcome.PAUSED, SendOutcome.PAUSED, SendOutcome.SENT]
+    assert item.state is OutboxState.SENT
+    assert count_on_server(server, marker) == 1

@@ -79,6 +79,32 @@ def test_single_instance_takes_over_after_a_crash(qtbot, tmp_path):
         instance.close()
 
 
+def test_single_instance_a_deleted_lock_file_never_makes_a_second_primary(qtbot, tmp_path):
+    instance = acquire_or_forward(Paths.resolve(tmp_path), Command("show"))
+    assert instance is not None
+    got: list[Command] = []
+    instance.start(got.append)
+    lock = tmp_path / "data" / "startpunt.lock"
+    try:
+        lock.unlink()  # a clean-up script or a user, while the app runs
+        answer: list[str] = []
+        thread = threading.Thread(target=lambda: answer.append(_second(tmp_path, "daarna")))
+        thread.start()
+        qtbot.waitUntil(lambda: len(got) == 1, timeout=10_000)
+        thread.join(10)
+        assert answer == ["forwarded"]
+        assert got == [Command("post", "daarna")]
+        qtbot.waitUntil(lock.exists, timeout=10_000)  # the running app holds a lock again
+        third: list[str] = []
+        thread = threading.Thread(target=lambda: third.append(_second(tmp_path, "later")))
+        thread.start()
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=10_000)
+        thread.join(10)
+        assert third == ["forwarded"]
+    finally:
+        instance.close()
+
+
 def test_single_instance_a_start_with_post_opens_the_dialog_at_once(qtbot, tmp_path):
     instance = acquire_or_forward(Paths.resolve(tmp_path), Command("post", "hallo"))
     assert instance is not None

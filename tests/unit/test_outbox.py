@@ -90,7 +90,7 @@ def test_outbox_sends_in_order_and_records_the_post(db):
     ],
 )
 def test_outbox_refusals_need_attention_keep_text_and_never_retry(db, error, problem):
-    port = FakePort(fail_with=[error])
+    port = FakePort(fail_on={"create_post": [error]})
     outbox = _outbox(db, port)
     item = _queue(outbox)
     result = _send(outbox)
@@ -101,12 +101,12 @@ def test_outbox_refusals_need_attention_keep_text_and_never_retry(db, error, pro
     assert stored.server_message == error.server_message
     assert stored.text == "Goedemorgen team!"
     assert _send(outbox).outcome is SendOutcome.IDLE
-    assert port.calls == ["create_post"]
+    assert port.calls == ["list_posts", "create_post"]  # the baseline, then the post
     assert [i.client_id for i in outbox.waiting()] == [item.client_id]
 
 
 def test_outbox_user_can_retry_edit_and_discard(db):
-    port = FakePort(fail_with=[ForbiddenError("403", status=403)])
+    port = FakePort(fail_on={"create_post": [ForbiddenError("403", status=403)]})
     outbox = _outbox(db, port)
     item = _queue(outbox)
     _send(outbox)
@@ -122,16 +122,32 @@ def test_outbox_user_can_retry_edit_and_discard(db):
 
 
 def test_outbox_401_parks_the_row_and_pauses_until_resumed(db):
-    port = FakePort(fail_with=[AuthError("401", status=401)])
+    """A 401 after sending may follow a commit (a proxy, a server that saved first): the row
+    is read back after signing in, never simply sent again."""
+    port = FakePort(fail_on={"create_post": [AuthError("401", status=401)]})
     outbox = _outbox(db, port)
     item = _queue(outbox)
     assert _send(outbox).outcome is SendOutcome.PAUSED
-    assert outbox.get(item.client_id).state is OutboxState.QUEUED
+    assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
     assert outbox.get(item.client_id).problem is OutboxProblem.SIGN_IN
     assert _send(outbox).outcome is SendOutcome.PAUSED
-    assert port.calls == ["create_post"]
+    assert port.calls == ["list_posts", "create_post"]  # the baseline, then the post
+    outbox.resume()
+    assert _send(outbox).outcome is SendOutcome.REQUEUED  # read back first: not there
+    assert _send(outbox).outcome is SendOutcome.SENT
+    assert _server_count(port, "Goedemorgen") == 1
+
+
+def test_outbox_commit_then_401_is_not_posted_twice(db):
+    port = FakePort(commit_then_fail=[AuthError("401", status=401)])
+    outbox = _outbox(db, port)
+    item = _queue(outbox)
+    assert _send(outbox).outcome is SendOutcome.PAUSED
     outbox.resume()
     assert _send(outbox).outcome is SendOutcome.SENT
+    assert _send(outbox).outcome is SendOutcome.IDLE
+    assert _server_count(port, "Goedemorgen") == 1
+    assert outbox.get(item.client_id).post_id == 1
 
 
 @pytest.mark.parametrize(
@@ -144,7 +160,7 @@ def test_outbox_401_parks_the_row_and_pauses_until_resumed(db):
     ],
 )
 def test_outbox_transient_failures_stay_queued_without_reading_back(db, error):
-    port = FakePort(fail_with=[error])
+    port = FakePort(fail_on={"create_post": [error]})
     outbox = _outbox(db, port)
     item = _queue(outbox)
     result = _send(outbox)
@@ -152,7 +168,7 @@ def test_outbox_transient_failures_stay_queued_without_reading_back(db, error):
     assert result.retry_after == getattr(error, "retry_after", None)
     assert outbox.get(item.client_id).state is OutboxState.QUEUED
     assert _send(outbox).outcome is SendOutcome.SENT
-    assert port.calls == ["create_post", "create_post"]
+    assert port.calls == ["list_posts", "create_post", "create_post"]
     assert len(port.posts) == 1
 
 
@@ -177,31 +193,37 @@ def test_outbox_committed_then_lost_is_read_back_not_reposted(db, error):
     assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
     second = _send(outbox)
     assert second.outcome is SendOutcome.SENT
-    assert port.calls == ["create_post", "current_user", "list_posts"]  # who am I, then read
+    # the baseline, the post, then who am I and the read-back
+    assert port.calls == ["list_posts", "create_post", "current_user", "list_posts"]
     assert _server_count(port, "Goedemorgen") == 1
     assert outbox.get(item.client_id).post_id == 1
 
 
 def test_outbox_ambiguous_and_not_on_server_is_sent_again(db):
-    port = FakePort(fail_with=[OfflineError("reset before the server read it")])
+    port = FakePort(fail_on={"create_post": [OfflineError("reset before the server read it")]})
     outbox = _outbox(db, port)
     item = _queue(outbox)
     assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
     assert _send(outbox).outcome is SendOutcome.REQUEUED
     assert _send(outbox).outcome is SendOutcome.SENT
-    assert port.calls == ["create_post", "current_user", "list_posts", "create_post"]
+    assert port.calls == [
+        "list_posts", "create_post", "current_user", "list_posts", "create_post"
+    ]  # fmt: skip
     assert _server_count(port, "Goedemorgen") == 1
     assert outbox.get(item.client_id).attempts == 2
 
 
 def test_outbox_read_back_failure_keeps_it_ambiguous(db):
+    clock = FakeClock()
     port = FakePort(commit_then_fail=[OfflineError("reset")])
-    outbox = _outbox(db, port)
+    outbox = _outbox(db, port, clock)
     item = _queue(outbox)
     _send(outbox)
     port.fail_with.append(ServerError("502", status=502))
     assert _send(outbox).outcome is SendOutcome.RETRY
     assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
+    assert _send(outbox).outcome is SendOutcome.BUSY  # held a minute; nothing else is due
+    clock.advance(timedelta(seconds=61))
     assert _send(outbox).outcome is SendOutcome.SENT
     assert len(port.posts) == 1
 
@@ -212,7 +234,7 @@ def test_outbox_identical_texts_are_matched_to_different_posts(db):
     _queue(outbox, "Proficiat!")
     _send(outbox)
     second = _queue(outbox, "Proficiat!")
-    port.fail_with.append(OfflineError("reset before the server read it"))
+    port.fail_on["create_post"] = [OfflineError("reset before the server read it")]
     _send(outbox)
     assert _send(outbox).outcome is SendOutcome.REQUEUED  # post 1 belongs to the first row
     assert _send(outbox).outcome is SendOutcome.SENT
@@ -297,7 +319,7 @@ def _server_post(post_id, message, author, created_at):
 def _lost_send(outbox, port, text):
     """Queue `text`; its POST never reaches the server, but the answer is lost (ambiguous)."""
     item = _queue(outbox, text)
-    port.fail_with.append(OfflineError("reset before the server read it"))
+    port.fail_on["create_post"] = [OfflineError("reset before the server read it")]
     assert _send(outbox).outcome is SendOutcome.AMBIGUOUS
     return item
 
@@ -324,7 +346,7 @@ def test_outbox_read_back_waits_while_the_author_cannot_be_fetched(db):
     result = _send(outbox)
     assert result.outcome is SendOutcome.RETRY
     assert outbox.get(item.client_id).state is OutboxState.AMBIGUOUS
-    assert "list_posts" not in port.calls  # never read back without knowing who we are
+    assert port.calls[2:] == ["current_user"]  # never read back without knowing who we are
     assert [p for p in port.posts if p.message == "Goedemorgen allemaal!"] == []
 
 
@@ -388,7 +410,9 @@ def test_outbox_held_row_is_not_sent_and_the_edit_replaces_it(db):
 
 
 def test_outbox_cancelled_edit_goes_back_to_where_it_was(db):
-    port = FakePort(fail_with=[ForbiddenError("403", status=403, server_message="Nee")])
+    port = FakePort(
+        fail_on={"create_post": [ForbiddenError("403", status=403, server_message="Nee")]}
+    )
     outbox = _outbox(db, port)
     refused = _queue(outbox, "Geweigerd")
     _send(outbox)

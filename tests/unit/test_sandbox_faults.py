@@ -53,6 +53,22 @@ def test_commit_then_drop_writes_but_never_answers(http: httpx.Client) -> None:
     assert again.status_code == 200
 
 
+def test_commit_then_status_writes_and_then_refuses(http: httpx.Client) -> None:
+    before = http.get("/_sandbox/state").json()["posts"]
+    arm(http, route="POST /post/container", mode="commit_then_status", status=401)
+    refused = http.post("/api/v1/post/container/1", json={"data": {"message": "Toch bewaard"}})
+    assert refused.status_code == 401
+    assert http.get("/_sandbox/state").json()["posts"] == before + 1
+
+
+def test_commit_then_hang_writes_and_never_answers(http: httpx.Client) -> None:
+    before = http.get("/_sandbox/state").json()["posts"]
+    arm(http, route="POST /post/container", mode="commit_then_hang")
+    with pytest.raises(httpx.ReadTimeout):
+        http.post("/api/v1/post/container/1", json={"data": {"message": "Stil"}}, timeout=1.0)
+    assert http.get("/_sandbox/state").json()["posts"] == before + 1
+
+
 def test_drop_writes_nothing(http: httpx.Client) -> None:
     before = http.get("/_sandbox/state").json()["posts"]
     arm(http, route="POST /api/v1/post/container/", mode="drop")
