@@ -27,7 +27,9 @@ from services.settings_file import (
     repair_mode,
     write_atomically,
 )
+from services.errors import InsecureUrlError
 from services.store import StoreError
+from services.urls import normalise_base_url
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +82,7 @@ class Settings:
     # HumHub's time zone (IANA name, e.g. "Europe/Amsterdam"): the API sends times without
     # one. Empty: estimated from the server's clock (services.server_time); set: it wins.
     server_time_zone: str = ""
+    intranet_url: str = ""  # where `startpunt login` signed in (the token is in the keychain)
 
 
 def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
@@ -139,6 +142,7 @@ def to_json(settings: Settings) -> JsonObject:
         "guidelines_url": settings.guidelines_url,
         "thanks_text": settings.thanks_text,
         "server_time_zone": settings.server_time_zone,
+        "intranet_url": settings.intranet_url,
     }
 
 
@@ -267,6 +271,14 @@ def _zone_name(value: object) -> str:
     return text
 
 
+def _intranet_url(value: object) -> str:
+    text = _text(value).strip()
+    try:
+        return normalise_base_url(text) if text else ""
+    except InsecureUrlError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def _names(value: object) -> tuple[str, ...]:
     names = (_text(item).strip() for item in _sequence(value))
     return tuple(dict.fromkeys(n for n in names if n))
@@ -280,4 +292,5 @@ _DECODERS: dict[str, Callable[[object], object]] = {
     "guidelines_url": _https_url,
     "thanks_text": _thanks,
     "server_time_zone": _zone_name,
+    "intranet_url": _intranet_url,
 }
