@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from desktop.browser import Browser
 from desktop.connection_check import checks_for
 from desktop.controller import AppController
+from desktop.keychain_token import CurrentToken
 from desktop.panel_host import PanelHost
-from desktop.paths import Paths
+from desktop.paths import SETTINGS_NAME, Paths
 from desktop.posting import PostingController
 from desktop.system_watch import SystemWatch
 from desktop.tray import TrayIcon
@@ -38,7 +39,6 @@ from services.thanks import Thanker
 logger = logging.getLogger(__name__)
 
 DATABASE_NAME = "startpunt.sqlite3"
-SETTINGS_NAME = "settings.json"
 
 
 @dataclass
@@ -56,6 +56,7 @@ class Parts:
     store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
     log_dir: Path
+    current_token: CurrentToken
     quitting: bool = False
 
 
@@ -115,6 +116,7 @@ def build(
         interval=settings.poll_interval,
     )
     quiet = QuietHours(settings.working_hours, local_zone(), clock)
+    current_token = CurrentToken(token)
     controller = AppController(
         connector,
         poller,
@@ -124,7 +126,7 @@ def build(
         settings=settings,
         clock=clock,
         thanker=Thanker(connector, database),
-        checks=checks_for(connector.base_url, token),
+        checks=checks_for(connector.base_url, current_token.get),
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     posting = PostingController(
@@ -155,6 +157,7 @@ def build(
         store_problem=store_problem,
         posting=posting,
         log_dir=paths.log,
+        current_token=current_token,
     )
 
 

@@ -88,10 +88,10 @@ def default_backend() -> KeyringBackend | str:
     import keyring  # imported late: it looks for backends on import
 
     try:
-        chosen = keyring.get_keyring()
+        chosen: KeyringBackend = keyring.get_keyring()
     except Exception as exc:  # noqa: BLE001 -- keyring's discovery can fail in many ways
         return f"no keychain ({type(exc).__name__}: {exc})"
-    candidates = list(getattr(chosen, "backends", None) or [chosen])
+    candidates: list[KeyringBackend] = list(getattr(chosen, "backends", None) or [chosen])
     reasons = []
     for backend in candidates:
         reason = backend_refusal(backend)
@@ -181,7 +181,9 @@ class TokenStore:
             return None
         if not 1 <= int(count) <= MAX_PARTS:
             return None
-        parts = [keychain.get_password(service, f"{username}#{i}") for i in range(1, int(count) + 1)]
+        parts = [
+            keychain.get_password(service, f"{username}#{i}") for i in range(1, int(count) + 1)
+        ]
         if any(p is None for p in parts):
             return None
         token = "".join(p for p in parts if p is not None)

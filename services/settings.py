@@ -17,6 +17,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
+from services.errors import InsecureUrlError
 from services.quiet_hours import WorkingPeriod
 from services.server_time import named_zone
 from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
@@ -27,7 +28,6 @@ from services.settings_file import (
     repair_mode,
     write_atomically,
 )
-from services.errors import InsecureUrlError
 from services.store import StoreError
 from services.urls import normalise_base_url
 

@@ -10,7 +10,7 @@ from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
 class MemoryKeyring(KeyringBackend):
     """A keychain that works, in memory (test only: nothing survives the process)."""
 
-    priority = 10  # type: ignore[assignment]  # keyring declares it a classproperty
+    priority = 10  # keyring declares it a classproperty; a number works the same
 
     def __init__(self) -> None:
         super().__init__()

@@ -31,8 +31,17 @@ def test_expired_only_when_exp_has_passed() -> None:
 
 @pytest.mark.parametrize(
     "token",
-    ["opaque-bearer-token", "a.b", "a..c", "a.!!!.c", jwt([1]), jwt({"exp": "soon"}),
-     jwt({"exp": True}), jwt({"exp": 1e300}), jwt({"uid": 1})],  # fmt: skip
+    [
+        "opaque-bearer-token",
+        "a.b",
+        "a..c",
+        "a.!!!.c",
+        jwt([1]),
+        jwt({"exp": "soon"}),
+        jwt({"exp": True}),
+        jwt({"exp": 1e300}),
+        jwt({"uid": 1}),
+    ],
 )
 def test_no_expiry_for_anything_else(token: str) -> None:
     assert expires_at(token) is None
