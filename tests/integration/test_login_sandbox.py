@@ -74,7 +74,7 @@ def test_a_wrong_password_is_one_attempt_and_names_throttling(
 def test_no_keychain_that_keeps_it_means_login_fails_and_stores_nothing(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:
-    status, out, err = _login(
+    status, _out, err = _login(
         _options(sandbox, tmp_path, "--user", "demo"), DroppingKeyring(), "demo\n"
     )
     assert status == EXIT_NO_KEYCHAIN
@@ -106,7 +106,10 @@ def test_logout_removes_the_token(sandbox: SandboxServer, tmp_path: Path) -> Non
     out = io.StringIO()
     store = TokenStore(lambda: keychain)
     assert login.run_logout(options, out=out, store=store) == 0
-    assert out.getvalue() == f"Signed out of {sandbox.base_url}: the token is removed from the keychain.\n"
+    assert (
+        out.getvalue()
+        == f"Signed out of {sandbox.base_url}: the token is removed from the keychain.\n"
+    )
     assert keychain.entries == {}
     out = io.StringIO()
     assert login.run_logout(options, out=out, store=store) == 0

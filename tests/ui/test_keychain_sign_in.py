@@ -45,9 +45,7 @@ def test_no_intranet_known_is_one_line_naming_startpunt_login(tmp_path: Path) ->
     assert saved.problem == "Not signed in: run `startpunt login --intranet URL --user NAME`"
 
 
-def test_an_expired_token_then_login_resumes_polling_and_the_outbox(
-    qtbot, tmp_path: Path
-) -> None:
+def test_an_expired_token_then_login_resumes_polling_and_the_outbox(qtbot, tmp_path: Path) -> None:
     keychain = MemoryKeyring()
     store = TokenStore(lambda: keychain)
     with SandboxServer(pace="off", seed=2) as server:
