@@ -104,7 +104,8 @@ def test_login_keeps_the_token_in_gnome_keyring_and_logout_removes_it(
 
 def _our_pids(root: int) -> list[int]:
     """`root` and its descendants."""
-    pids, children = [root], {}
+    pids: list[int] = [root]
+    children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
