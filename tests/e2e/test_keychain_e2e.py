@@ -9,7 +9,6 @@ tests/unit/test_secrets.py cover locked, failing and dropping backends.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -20,18 +19,9 @@ import pytest
 
 from devtools.rig import DesktopRig
 from devtools.rig_processes import stop_process
-from tests.e2e.conftest import KEEP_VAR, require_desktop
 from tests.e2e.demo_app import STARTPUNT, DemoApp, write_browser
 
 PASSWORD = "demo"  # the sandbox's public demo account
-
-
-@pytest.fixture(scope="module")
-def keyring_rig() -> Iterator[DesktopRig]:
-    """A rig of its own with gnome-keyring running (the shared rig has none)."""
-    require_desktop("sni", ["gnome-keyring-daemon", "secret-tool"])
-    with DesktopRig("sni", keep=os.environ.get(KEEP_VAR) == "1", keyring=True) as desktop:
-        yield desktop
 
 
 @pytest.fixture
@@ -54,9 +44,12 @@ def sandbox(keyring_rig: DesktopRig, tmp_path: Path) -> Iterator[str]:
             proc.stdout.close()
 
 
-def login(rig: DesktopRig, url: str, profile: Path, password: str = PASSWORD) -> str:
+def login(
+    rig: DesktopRig, url: str, profile: Path, password: str = PASSWORD, user: str = "demo"
+) -> str:
+    """`startpunt login` in the rig, the password on stdin; its output."""
     done = rig.run(
-        [STARTPUNT, "login", "--intranet", url, "--user", "demo", "--profile", str(profile)],
+        [STARTPUNT, "login", "--intranet", url, "--user", user, "--profile", str(profile)],
         input=password + "\n",
         capture_output=True,
         text=True,
