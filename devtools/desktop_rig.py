@@ -216,7 +216,8 @@ class DesktopRig(RigNotifications):
             proc = self._spawn("tray", ["gtk-sni-tray-standalone", *SNI_HOST_OPTS])
 
             def up_or_gone(proc: subprocess.Popen[bytes] = proc) -> bool:
-                return self._sni_host_registered() or proc.poll() is not None
+                # exited first: once it is gone, asking its watcher raises ("not yet")
+                return proc.poll() is not None or self._sni_host_registered()
 
             up = self.wait_for(
                 up_or_gone,

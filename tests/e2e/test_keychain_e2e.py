@@ -160,3 +160,45 @@ def test_the_token_is_never_on_disk_in_a_log_or_in_the_process_list(
     keyrings = str(Path(keyring_rig.env["HOME"]) / ".local" / "share" / "keyrings")
     assert [h for h in hits if not h.startswith(keyrings)] == []  # only gnome-keyring's store
     assert "Started against" in app.log_text
+
+
+def test_a_signed_out_app_says_so_and_takes_a_login_without_restart(
+    keyring_rig: DesktopRig, sandbox: str, tmp_path: Path
+) -> None:
+    rig, profile = keyring_rig, tmp_path / "profile"
+    login(rig, sandbox, profile)  # the address in the settings, then signed out again
+    logout = [STARTPUNT, "logout", "--profile", str(profile)]
+    assert rig.run(logout, capture_output=True, timeout=30).returncode == 0
+    browser, opened = write_browser(tmp_path)
+    env = {"BROWSER": str(browser), "LANG": "C.UTF-8", "LANGUAGE": "en"}
+    stderr_path = tmp_path / "stderr.txt"
+    with stderr_path.open("wb") as stderr:
+        proc = rig.popen(
+            [STARTPUNT, "--profile", str(profile), "--poll-interval", "10"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+    app = DemoApp(proc, profile, opened, time.time())
+    try:
+        app.wait(
+            rig,
+            lambda: [
+                c
+                for c in rig.notifications()
+                if c.app_name == "Startpunt" and c.time >= app.started_at
+                and "startpunt login" in c.body
+            ],
+            30,
+            what="the not-signed-in alert",
+        )  # fmt: skip
+        assert stderr_path.read_text().splitlines() == [
+            f"startpunt: Not signed in: run `startpunt login --intranet {sandbox} --user NAME`"
+        ]
+        out = login(rig, sandbox, profile)
+        assert "The running Startpunt uses the new sign-in now." in out
+        app.wait_log(rig, "Signed in again with the token from the keychain", 30)
+        app.wait_log(rig, "Capabilities:", 60)  # polling (and so the outbox) is back
+        assert proc.poll() is None
+    finally:
+        stop_process(proc)
