@@ -88,9 +88,17 @@ class Reloader:
         self._tasks: set[asyncio.Task[None]] = set()
 
     def reload(self) -> None:
+        """Read the keychain off the UI thread (a locked one may wait for a prompt), then
+        apply what it holds (`_apply`)."""
+        task = asyncio.ensure_future(self._reload())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _reload(self) -> None:
         """New token: swap it in and poll now (the outbox follows once polling is back
         online, `PostingController.connection_changed`). None: the "sign in again" state."""
-        saved = saved_sign_in(self._paths, self._connector.base_url, store=self._store())
+        base_url = self._connector.base_url
+        saved = await asyncio.to_thread(saved_sign_in, self._paths, base_url, store=self._store())
         self._current.value = saved.token
         if saved.token:
             self._connector.use_token(saved.token)
@@ -99,6 +107,4 @@ class Reloader:
             return
         logger.info("No usable token in the keychain now: %s", saved.problem)
         self._connector.use_token("")
-        task = asyncio.ensure_future(self._controller.sign_out())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        await self._controller.sign_out()
