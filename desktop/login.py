@@ -178,7 +178,13 @@ def run_login(
         err.write(f"startpunt login: the token is in the keychain, but {exc}\n")
         return EXIT_UNEXPECTED
     out.write(f"Signed in to {url} as {who}; the token is in the keychain.\n")
-    if _tell_running_app(paths):
+    from desktop import running_target
+
+    running = running_target.read(paths.data)
+    if running and running != url:  # the demo, or another intranet: it keeps what it has
+        what = "the demo" if running == running_target.DEMO else running
+        out.write(f"Startpunt runs against {what} now: quit and start it to use {url}.\n")
+    elif _tell_running_app(paths):
         out.write("The running Startpunt uses the new sign-in now.\n")
     return EXIT_OK
 
