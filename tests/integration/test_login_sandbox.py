@@ -143,4 +143,6 @@ def test_a_running_app_on_another_intranet_is_not_told_it_uses_the_new_sign_in(
         _options(sandbox, tmp_path, "--user", "demo"), MemoryKeyring(), "demo\n"
     )
     assert status == 0
-    assert f"Startpunt runs against the demo now: quit and start it to use {sandbox.base_url}." in out
+    assert (
+        f"Startpunt runs against the demo now: quit and start it to use {sandbox.base_url}." in out
+    )
