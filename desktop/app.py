@@ -145,6 +145,7 @@ async def _run(
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
     reloader = Reloader(paths, parts.connector, controller, parts.current_token)
+    reloader.watch_expiry(token)
 
     def handle_command(command: Command) -> None:
         if command.name == "credentials":

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.controller import AppController
 from desktop.paths import SETTINGS_NAME, Paths
 from services.humhub.connector import HumHubConnector
-from services.jwt_claims import has_expired
+from services.jwt_claims import expires_at, has_expired
 from services.secrets import TokenStore
 from services.settings import load
 
@@ -86,13 +86,37 @@ class Reloader:
         self._paths, self._connector, self._controller = paths, connector, controller
         self._current, self._store = current, store
         self._tasks: set[asyncio.Task[None]] = set()
+        self._expiry: asyncio.TimerHandle | None = None
+
+    def watch_expiry(self, token: str) -> None:
+        """At a JWT's `exp`, go to "sign in again" without waiting for the server's 401
+        (which still comes if the timer is late, e.g. after a suspend)."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+            self._expiry = None
+        expiry = expires_at(token) if token else None
+        if expiry is None:
+            return
+        delay = max(0.0, (expiry - datetime.now(UTC)).total_seconds())
+        self._expiry = asyncio.get_running_loop().call_later(delay, self._expired, token)
+
+    def _expired(self, token: str) -> None:
+        if self._current.value != token:  # signed in again meanwhile
+            return
+        logger.info("The token has expired")
+        self._current.value = ""
+        self._connector.use_token("")
+        self._spawn(self._controller.sign_out())
+
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def reload(self) -> None:
         """Read the keychain off the UI thread (a locked one may wait for a prompt), then
         apply what it holds (`_apply`)."""
-        task = asyncio.ensure_future(self._reload())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._spawn(self._reload())
 
     async def _reload(self) -> None:
         """New token: swap it in and poll now (the outbox follows once polling is back
@@ -100,6 +124,7 @@ class Reloader:
         base_url = self._connector.base_url
         saved = await asyncio.to_thread(saved_sign_in, self._paths, base_url, store=self._store())
         self._current.value = saved.token
+        self.watch_expiry(saved.token)
         if saved.token:
             self._connector.use_token(saved.token)
             logger.info("Signed in again with the token from the keychain")

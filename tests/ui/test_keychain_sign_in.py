@@ -123,3 +123,26 @@ def test_logout_while_running_goes_to_sign_in_again(qtbot, tmp_path: Path) -> No
 
         asyncio.run(go())
         parts.database.close()
+
+
+def test_the_tokens_exp_passing_means_sign_in_again_without_a_request(
+    qtbot, tmp_path: Path
+) -> None:
+    def part(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    soon = f"{part({'alg': 'HS512'})}.{part({'uid': 1, 'exp': int(time.time()) + 1})}.c2ln"
+    paths = Paths.resolve(tmp_path)
+    paths.ensure()
+    parts = build(paths, "https://intranet.invalid", soon, poll_interval=None, demo=False)
+    wire(parts, asyncio.Event())
+    reloader = Reloader(paths, parts.connector, parts.controller, parts.current_token)
+
+    async def go() -> None:
+        reloader.watch_expiry(soon)  # no polling started: nothing asks the server
+        await _until(lambda: parts.controller.state is ConnectionState.AUTH_REQUIRED, 10)
+        assert parts.current_token.get() == ""
+        await parts.controller.shutdown()
+
+    asyncio.run(go())
+    parts.database.close()
