@@ -40,7 +40,8 @@ def test_each_declaration_round_trips_its_default_and_has_a_label(declaration) -
     json.dumps(encoded)  # plain JSON
     assert declaration.decode(encoded) == declaration.default
     assert isinstance(declaration.default, declaration.type)
-    assert declaration.label and declaration.help
+    assert declaration.label
+    assert declaration.help
 
 
 def _app_sources() -> str:
@@ -84,7 +85,7 @@ def test_intranet_url_is_normalised(typed: str, kept: str) -> None:
     ],
 )
 def test_intranet_url_refuses_what_we_must_not_use(typed: str, tmp_path, caplog) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="."):
         BY_NAME["intranet_url"].decode(typed)
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"schema_version": 3, "intranet_url": typed, "leaders": ["A"]}))
@@ -103,7 +104,8 @@ def test_version_2_file_is_upgraded_to_3(tmp_path) -> None:
     save(path, loaded)
     written = json.loads(path.read_text())
     assert written["schema_version"] == settings_module.SCHEMA_VERSION == 3
-    assert written["intranet_url"] == "" and written["autostart"] is False
+    assert written["intranet_url"] == ""
+    assert written["autostart"] is False
 
 
 def test_load_with_names_lists_only_what_the_file_holds_validly(tmp_path) -> None:
