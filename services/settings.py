@@ -144,6 +144,9 @@ DECLARATIONS: tuple[Declaration, ...] = (
     ),
 )
 BY_NAME: dict[str, Declaration] = {d.name: d for d in DECLARATIONS}
+# Written with their defaults at first start (a file to edit); the others only once chosen,
+# so that a policy default IT adds later still applies.
+FIRST_START_NAMES = frozenset(d.name for d in DECLARATIONS if not d.policy)
 
 
 def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
@@ -157,8 +160,11 @@ def _upgrade_1_to_2(raw: JsonObject) -> JsonObject:
 
 
 def _upgrade_2_to_3(raw: JsonObject) -> JsonObject:
-    # Version 3 adds intranet_url and autostart (with their defaults when absent).
-    return dict(raw)
+    # Version 3 adds intranet_url and autostart, and IT's policy defaults. Version 2 wrote
+    # every default at first start, so a product default there is not the user's choice:
+    # dropped for the settings a policy may set, so that a policy default can apply.
+    unchosen = {"working_hours": [], "leaders": [], "guidelines_url": ""}
+    return {key: value for key, value in raw.items() if unchosen.get(key, ...) != value}
 
 
 # UPGRADES[n] turns a version-n document into a version-(n+1) document.

@@ -85,7 +85,7 @@ def test_intranet_url_is_normalised(typed: str, kept: str) -> None:
     ],
 )
 def test_intranet_url_refuses_what_we_must_not_use(typed: str, tmp_path, caplog) -> None:
-    with pytest.raises(ValueError, match="."):
+    with pytest.raises(ValueError, match=r"refused|without a path|unsupported"):
         BY_NAME["intranet_url"].decode(typed)
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"schema_version": 3, "intranet_url": typed, "leaders": ["A"]}))
@@ -131,3 +131,12 @@ def test_saving_over_a_world_readable_file_leaves_it_0600(tmp_path) -> None:
     save(path, Settings(autostart=True))
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert load(path).autostart is True
+
+
+def test_version_2_defaults_of_policy_settings_are_not_taken_as_choices(tmp_path) -> None:
+    """Version 2 wrote every default at first start; those must not hide IT's defaults."""
+    path = tmp_path / "settings.json"
+    doc = {"schema_version": 2, "working_hours": [], "leaders": ["Petra"], "guidelines_url": ""}
+    path.write_text(json.dumps({**doc, "thanks_text": ""}))
+    _, names = load_with_names(path)
+    assert names == {"leaders", "thanks_text"}
