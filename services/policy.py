@@ -224,7 +224,8 @@ def choose(effective: Effective, name: str, value: object) -> Effective:
     if effective.is_locked(name):
         logger.warning("Setting %s is locked by the policy file; the change is ignored", name)
         return effective
-    user = replace(effective.user, **{name: value})
+    change: dict[str, Any] = {name: value}
+    user = replace(effective.user, **change)
     return combine(user, effective.user_names | {name}, effective.policy)
 
 

@@ -54,8 +54,8 @@ def test_paths_per_os() -> None:
 
 @pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
 def test_the_environment_variable_overrides_the_place(platform: str) -> None:
-    assert [str(p) for p in policy_paths(platform, {POLICY_ENV: "/tmp/p.json"})] == [
-        str(PureWindowsPath("/tmp/p.json") if platform == "win32" else "/tmp/p.json")
+    assert [str(p) for p in policy_paths(platform, {POLICY_ENV: "/srv/it/p.json"})] == [
+        str(PureWindowsPath("/srv/it/p.json") if platform == "win32" else "/srv/it/p.json")
     ]
 
 
