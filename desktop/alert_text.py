@@ -124,6 +124,21 @@ def store_problem_alert(problem: str) -> Alert:
     )
 
 
+def policy_problem_alert() -> Alert:
+    """IT's policy file could not be used (the log says why): shown once per start."""
+    return Alert(
+        key="policy",
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
+        body=QCoreApplication.translate(
+            "Alerts",
+            "Your organisation's settings file for Startpunt could not be read, so Startpunt "
+            "uses your own settings. Please tell your IT department.",
+        ),
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+    )
+
+
 def auth_alert() -> Alert:
     """The token was refused (401): say what to do; shown once per episode."""
     return Alert(
