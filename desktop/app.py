@@ -167,10 +167,7 @@ async def _run(
     )
     controller.first_poll_done.connect(parts.watch.start)
     controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
-    if parts.store_problem:
-        controller.show_alert(store_problem_alert(parts.store_problem))
-    if parts.effective.policy.problem:  # the log has the details
-        controller.show_alert(policy_problem_alert())
+    show_start_problems(parts)
     watch_file = asyncio.ensure_future(_watch_database(parts, controller))
     # The outbox (and its read of spaces and profile) starts after the first poll, off the
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
@@ -184,6 +181,14 @@ async def _run(
     stop_signals.close()
     logger.info("Stopped")
     return 0
+
+
+def show_start_problems(parts: Parts) -> None:
+    """Tell the user, once per start, what went wrong before the app could run normally."""
+    if parts.store_problem:
+        parts.controller.show_alert(store_problem_alert(parts.store_problem))
+    if parts.effective.policy.problem:  # the log has the details
+        parts.controller.show_alert(policy_problem_alert())
 
 
 async def shut_down(parts: Parts) -> None:

@@ -76,6 +76,10 @@
         <translation>Startpunt kan nu niets opslaan op deze computer (is de schijf vol?). Berichten kunnen niet wachten tot je weer online bent en meldingen kunnen dubbel komen tot dit is opgelost.</translation>
     </message>
     <message>
+        <source>Your organisation&apos;s settings file for Startpunt could not be read, so Startpunt uses your own settings. Please tell your IT department.</source>
+        <translation>Het instellingenbestand van je organisatie voor Startpunt kon niet worden gelezen, dus gebruikt Startpunt je eigen instellingen. Meld dit bij je IT-afdeling.</translation>
+    </message>
+    <message>
         <source>Startpunt can&apos;t sign in</source>
         <translation>Startpunt kan niet inloggen</translation>
     </message>
