@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -97,6 +98,7 @@ def load_policy(platform: str = sys.platform, env: Mapping[str, str] | None = No
         path = Path(str(candidate))
         try:
             with path.open("rb") as handle:
+                unsafe = _unsafe_owner_or_mode(os.fstat(handle.fileno()))
                 data = handle.read(MAX_BYTES + 1)
         except FileNotFoundError:
             if POLICY_ENV in env:
@@ -104,6 +106,8 @@ def load_policy(platform: str = sys.platform, env: Mapping[str, str] | None = No
             continue
         except OSError as exc:
             return _refused(str(path), f"unreadable ({exc.strerror or exc})")
+        if unsafe:
+            return _refused(str(path), unsafe)
         try:
             policy = parse_policy(data, str(path))
         except PolicyError as exc:
@@ -116,6 +120,21 @@ def load_policy(platform: str = sys.platform, env: Mapping[str, str] | None = No
         )
         return policy
     return Policy()
+
+
+def _unsafe_owner_or_mode(info: os.stat_result) -> str:
+    """Why anyone but IT could have written this file ("" when only IT or the user could).
+
+    A lock on the intranet address is a lock on where the token goes: a file any local user
+    can write must not set it.
+    """
+    if os.name != "posix":
+        return ""  # Windows: %ProgramData% is guarded by its ACLs
+    if info.st_mode & stat.S_IWOTH:
+        return "writable by every user of this computer (chmod o-w)"
+    if info.st_uid not in (0, os.getuid()):
+        return f"owned by another user (uid {info.st_uid}), not by root"
+    return ""
 
 
 def _refused(source: str, reason: str) -> Policy:

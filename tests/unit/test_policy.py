@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import time
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -197,3 +198,17 @@ def test_choose_without_policy_changes_only_that_setting() -> None:
     after = choose(effective, "guidelines_url", INTRANET + "/g")
     assert after.settings == Settings(thanks_text="A", guidelines_url=INTRANET + "/g")
     assert after.user_names == {"thanks_text", "guidelines_url"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_world_writable_policy_is_refused(tmp_path, caplog) -> None:
+    """Any local user could otherwise lock the intranet address (where the token goes)."""
+    path = tmp_path / "policy.json"
+    path.write_bytes(_doc(locked={"intranet_url": INTRANET}))
+    path.chmod(0o646)
+    with caplog.at_level(logging.ERROR):
+        policy = load_policy("linux", {POLICY_ENV: str(path)})
+    assert policy.locked == {}
+    assert policy.problem == "writable by every user of this computer (chmod o-w)"
+    path.chmod(0o644)
+    assert load_policy("linux", {POLICY_ENV: str(path)}).locked == {"intranet_url": INTRANET}
