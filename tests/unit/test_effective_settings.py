@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from desktop.effective_settings import (
 from desktop.paths import Paths
 from services.policy import POLICY_ENV
 from services.settings import FIRST_START_NAMES
+from tests.unit.test_autostart import _parse_exec
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND = ["/usr/local/bin/startpunt"]
@@ -115,7 +117,7 @@ def test_an_unwritable_autostart_folder_is_logged_not_fatal(tmp_path, caplog) ->
     assert problem.startswith("could not change")
 
 
-def _cli(tmp_path: Path, *args: str, policy: dict[str, str] | None = None):
+def _cli(tmp_path: Path, *args: str, policy: dict[str, str] | None = None, profile: str = "p"):
     env = {
         **os.environ,
         "HOME": str(tmp_path / "home"),
@@ -124,7 +126,7 @@ def _cli(tmp_path: Path, *args: str, policy: dict[str, str] | None = None):
         **(policy or {}),
     }
     return subprocess.run(
-        [sys.executable, "-m", "desktop", "autostart", *args, "--profile", str(tmp_path / "p")],
+        [sys.executable, "-m", "desktop", "autostart", *args, "--profile", str(tmp_path / profile)],
         capture_output=True,
         text=True,
         env=env,
@@ -134,22 +136,37 @@ def _cli(tmp_path: Path, *args: str, policy: dict[str, str] | None = None):
     )
 
 
-def test_the_autostart_command_for_real(tmp_path) -> None:
+@pytest.mark.parametrize("profile", ["p", "my 'profile' $HOME 100%"])
+def test_the_autostart_command_for_real(tmp_path, profile) -> None:
     entry = tmp_path / "xdg" / "autostart" / "startpunt.desktop"
-    on = _cli(tmp_path, "on")
+    on = _cli(tmp_path, "on", profile=profile)
     assert on.returncode == 0, on.stderr
     assert on.stdout == f"Start at login: on ({entry})\n"
     exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
     launcher = Path(sys.executable).parent / "startpunt"  # the installed one, next to Python
     assert launcher.is_file()
-    assert exec_line == f"Exec={launcher.absolute()} --profile {tmp_path / 'p'}"
-    settings = json.loads((tmp_path / "p" / "config" / "settings.json").read_text())
+    words = _parse_exec(exec_line.removeprefix("Exec="))
+    assert words == [str(launcher.absolute()), "--profile", str(tmp_path / profile)]
+    validate = shutil.which("desktop-file-validate")
+    assert validate, "desktop-file-validate missing: install desktop-file-utils"
+    checked = subprocess.run([validate, str(entry)], capture_output=True, text=True, check=False)
+    assert (checked.returncode, checked.stdout, checked.stderr) == (0, "", "")
+    settings = json.loads((tmp_path / profile / "config" / "settings.json").read_text())
     assert settings["autostart"] is True
-    assert _cli(tmp_path, "status").stdout == f"Start at login: on ({entry})\n"
-    off = _cli(tmp_path, "off")
+    # The command a desktop session will run, read back as the spec says, really starts us.
+    started = subprocess.run(
+        [*_parse_exec(exec_line.removeprefix("Exec=")), "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert started.stdout.startswith("startpunt "), started.stderr
+    assert _cli(tmp_path, "status", profile=profile).stdout == f"Start at login: on ({entry})\n"
+    off = _cli(tmp_path, "off", profile=profile)
     assert off.stdout == f"Start at login: off ({entry})\n"
     assert not entry.exists()
-    settings = json.loads((tmp_path / "p" / "config" / "settings.json").read_text())
+    settings = json.loads((tmp_path / profile / "config" / "settings.json").read_text())
     assert settings["autostart"] is False
 
 
