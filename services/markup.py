@@ -40,12 +40,25 @@ _ATTR = (
 )
 # A start or end tag from its `<` to its `>`; no match means the input ends inside the tag.
 _TAG = re.compile(rf"<(/?)([A-Za-z][^{_WS}/>]*+)(?>[{_WS}/]++|{_ATTR})*+>")
-# A run of tags that neither break a line nor hide anything (`<b>`, `</span>`, `<a href=…>`):
-# skipped in one step, because they change nothing in the text.
-_NOTABLE = "|".join(sorted(BREAKS | _HIDDEN | _RAW_HIDDEN | _RAW_SHOWN))
-_PLAIN_TAGS = re.compile(
-    rf"(?:<(?!/?(?i:{_NOTABLE})[{_WS}/>])/?[A-Za-z][^{_WS}/>]*+(?>[{_WS}/]++|{_ATTR})*+>)++"
-)
+
+
+# Tags that change nothing in the text (`<b>`, `</span>`, `<a href=…>`: "plain") and those that
+# only break a line ("flow" tags are either) are handled in bulk, by expressions that follow the
+# same grammar as _TAG: a run of them back to back is one step (one break for the whole run),
+# and so is text without `<` or `&` mixed with them (`<b>Jan</b> vindt <i>dit</i> leuk`).
+def _tag_except(names: frozenset[str], *, name_group: bool = False) -> str:
+    name = rf"([A-Za-z][^{_WS}/>]*+)" if name_group else rf"[A-Za-z][^{_WS}/>]*+"
+    excluded = "|".join(sorted(names))
+    return rf"<(?!/?(?i:{excluded})[{_WS}/>])/?{name}(?>[{_WS}/]++|{_ATTR})*+>"
+
+
+_SPECIAL = _HIDDEN | _RAW_HIDDEN | _RAW_SHOWN
+_PLAIN_TAG = re.compile(_tag_except(BREAKS | _SPECIAL))
+_FLOW_TAG = re.compile(_tag_except(_SPECIAL, name_group=True))
+_PLAIN_TAGS = re.compile(rf"(?:{_tag_except(BREAKS | _SPECIAL)})++")
+_FLOW_TAGS = re.compile(rf"(?:{_tag_except(_SPECIAL)})++")
+_INLINE_PLAIN = re.compile(rf"(?:[^<&]++|{_tag_except(BREAKS | _SPECIAL)})++")
+_INLINE = re.compile(rf"(?:[^<&]++|{_tag_except(_SPECIAL)})++")
 _CONSTRUCT = re.compile(r"<[A-Za-z/!?]")
 _COMMENT_END = re.compile(r"--!?>")
 # A numeric character reference with more significant digits than any code point has.
@@ -65,6 +78,15 @@ def visible_runs(markup: str) -> list[str]:
     hidden = 0  # open `template`/`head`/`object` elements
     pos, end = 0, len(markup)
     while pos < end:
+        if hidden == 0 and (inline := _INLINE.match(markup, pos)) is not None:
+            plain = _INLINE_PLAIN.match(markup, pos, inline.end())
+            if plain is not None and plain.end() == inline.end():  # no breaks: no callback
+                runs.append(_PLAIN_TAG.sub("", inline.group()))
+            else:
+                runs.append(_FLOW_TAG.sub(_break_or_nothing, inline.group()))
+            pos = inline.end()
+            if pos >= end:
+                break
         found = _CONSTRUCT.search(markup, pos)  # a `<` that is not followed by one is text
         lt = end if found is None else found.start()
         if lt > pos and hidden == 0:
@@ -75,8 +97,11 @@ def visible_runs(markup: str) -> list[str]:
             markup, lt + 2 if markup[lt + 1] == "/" else lt + 1
         ):
             pos = _after_other(markup, lt, runs, hidden == 0)
-        elif (plain := _PLAIN_TAGS.match(markup, lt)) is not None:
-            pos = plain.end()
+        elif (flow := _FLOW_TAGS.match(markup, lt)) is not None:
+            pos = flow.end()
+            plain = _PLAIN_TAGS.match(markup, lt, pos)
+            if hidden == 0 and (plain is None or plain.end() < pos):
+                runs.append(BREAK_MARK)  # the run holds a line-breaking tag
         else:
             tag = _TAG.match(markup, lt)
             if tag is None:
@@ -85,6 +110,10 @@ def visible_runs(markup: str) -> list[str]:
         if pos < 0:  # the input ends inside a comment or a raw-text element
             break
     return runs
+
+
+def _break_or_nothing(tag: re.Match[str]) -> str:
+    return BREAK_MARK if tag.group(1).lower() in BREAKS else ""
 
 
 def decode_entities(text: str) -> str:

@@ -13,8 +13,8 @@ from services.markup import BREAK_MARK, visible_runs
 
 ELLIPSIS = "…"
 #: How much of a server HTML fragment is read at most (characters): a 1,000-character
-#: notification text never needs 16 KiB of markup, and the bound keeps the worst case small.
-MAX_MARKUP = 16 * 1024
+#: notification text never needs 8 KiB of markup, and the bound keeps the worst case small.
+MAX_MARKUP = 8 * 1024
 #: How much of a plain server string is read at most, per character that may be shown.
 CLEAN_INPUT_FACTOR = 16
 CLEAN_INPUT_MIN = 4096
@@ -55,8 +55,11 @@ def html_to_text(
 
     Only the first `max_markup` characters are read (None: all of it, still linear).
     """
-    if max_markup is not None:
+    if max_markup is not None and len(markup) > max_markup:
         markup = markup[:max_markup]
+        cut_inside = markup.rfind("<")
+        if cut_inside > markup.rfind(">"):  # cut inside a tag: no stray "<" from the cut
+            markup = markup[:cut_inside]
     text = _ANY_SPACE.sub(" ", "".join(visible_runs(markup)))
     text = _SPACES.sub(" ", strip_controls(text))
     lines = (line.strip() for line in text.split(BREAK_MARK))

@@ -3,55 +3,22 @@
 `html.parser` re-scanned unfinished constructs: `"<a" * n` took 1.2 s at 20 KiB and minutes at
 400 KiB. These inputs are the worst shapes we could build; a 4 MiB body (the connector's
 cap) must convert in well under a second, with the default input bound and without it.
+The shapes are the ones `make bench` measures (benchmarks/text_conversion.py).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.text_conversion import WORST, measure, report_lines
 from services.text import MAX_MARKUP, html_to_text
 
 MIB = 1024 * 1024
-
-
-def _attrs(n: int) -> str:
-    return "<a " + "x=1 " * (n // 4) + ">"
-
-
-WORST: dict[str, Callable[[int], str]] = {
-    "lt_a": lambda n: "<a" * (n // 2),
-    "end_lt_a": lambda n: "</a" * (n // 3),
-    "tags": lambda n: "<b>" * (n // 3),
-    "tags_with_text": lambda n: "<b>x" * (n // 4),
-    "breaks": lambda n: "<br>" * (n // 4),
-    "nested_divs": lambda n: "<div>" * (n // 5),
-    "reopened_formatting": lambda n: (
-        "".join(f"<b id={i}>" for i in range(n // 48)) + "<p>x</p>" * (n // 16)
-    ),
-    "unclosed_comment": lambda n: "<!--" + "x" * n,
-    "comment_starts": lambda n: "<!--" * (n // 4),
-    "empty_comments": lambda n: "<!---->" * (n // 7),
-    "many_attributes": _attrs,
-    "unclosed_quote": lambda n: '<a x="' + "y" * n,
-    "quote_starts": lambda n: '<a x=" ' * (n // 7),
-    "long_attribute_value": lambda n: '<a title="' + "y" * n + '">z',
-    "entities": lambda n: "&amp;" * (n // 5),
-    "ampersands": lambda n: "&" * n,
-    "long_entity_name": lambda n: "&" + "a" * n,
-    "long_numeric_reference": lambda n: "&#" + "9" * n + ";",
-    "stray_lt": lambda n: "< " * (n // 2),
-    "bogus_comments": lambda n: "<!" * (n // 2),
-    "unclosed_script": lambda n: "<script>" + "</scrip" * (n // 7),
-    "deep_template": lambda n: "<template>" * (n // 10),
-    "spaces": lambda n: " " * n,
-    "controls": lambda n: "\u202e\x00" * (n // 2),
-}
 
 
 def _seconds(markup: str, **kwargs: object) -> float:
@@ -165,3 +132,15 @@ PLAIN = st.text(alphabet=st.characters(categories=["L", "N", "Zs"], exclude_char
 def test_same_text_as_html_parser_on_well_formed_markup(parts: list[str]) -> None:
     markup = "".join(parts)
     assert html_to_text(markup) == _reference(markup)
+
+
+def test_the_benchmark_reports_the_worst_case_of_a_4_mib_body() -> None:
+    res = measure(runs=1, shapes=["lt_a", "tags"])
+    assert res["body_bytes"] == 4 * MIB
+    assert set(res["shapes"]) == {"lt_a", "tags"}
+    worst = res["worst"]
+    assert worst["bounded_ms"]["shape"] in ("lt_a", "tags")
+    assert 0 < worst["page_longest_step_ms"]["value"] <= worst["page_total_ms"]["value"]
+    lines = report_lines(res)
+    assert "4 MiB" in lines[0]
+    assert len(lines) == 6
