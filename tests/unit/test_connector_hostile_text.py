@@ -4,7 +4,7 @@ Issue 7: `html.parser` took minutes on `"<a" * n` and ran on the UI thread. Now 
 bounded and linear, and the connector parses a page one item per turn of the loop. Measured
 on a real 127.0.0.1 server with a ticker on the same loop: the loop turns between every two
 items, and no item's conversion takes longer than a frame would allow (with room for a busy
-machine).
+machine): CPU time of this thread, so that other processes on a busy machine do not count.
 """
 
 from __future__ import annotations
@@ -50,13 +50,13 @@ def test_a_4_mib_page_of_hostile_text_keeps_the_loop_turning(
     def traced(value: object, tz: tzinfo) -> Generator[None, None, NotificationPage]:
         inner = real_steps(value, tz)
         while True:
-            turns, started = ticks[0], time.perf_counter()
+            turns, started = ticks[0], time.thread_time()
             try:
                 next(inner)
             except StopIteration as done:
                 page: NotificationPage = done.value
                 return page
-            steps.append((time.perf_counter() - started, turns))
+            steps.append((time.thread_time() - started, turns))
             yield
 
     monkeypatch.setattr(connector_module, "notification_page_steps", traced)
@@ -86,4 +86,4 @@ def test_a_4_mib_page_of_hostile_text_keeps_the_loop_turning(
     turns = [b - a for (_, a), (_, b) in itertools.pairwise(steps)]
     assert min(turns) >= 1, "the loop did not turn between two items"
     longest = max(seconds for seconds, _ in steps)
-    assert longest < 0.05, f"one item held the loop for {longest * 1000:.1f} ms"
+    assert longest < 0.05, f"one item took {longest * 1000:.1f} ms"
