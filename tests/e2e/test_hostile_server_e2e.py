@@ -1,4 +1,5 @@
-"""End to end: the real app against a hostile intranet on 127.0.0.1 stays responsive (issue 7).
+"""End to end: the real app against a hostile intranet on 127.0.0.1 stays responsive (issue 7;
+RELIABILITY rows 12, 17, 18, 19 and 37 at once).
 
 The server answers every notification list with a 4 MiB page of the worst HTML we could build
 and ignores `page` (always "page 1 of 500"). Meanwhile a second launch knocks on the running

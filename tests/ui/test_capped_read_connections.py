@@ -1,6 +1,6 @@
 """A body cut at the size cap closes its TCP connection, under qasync as under plain asyncio.
 
-Issue 7 (RELIABILITY §4, oversized bodies): under qasync a chunked body cut at the cap left
+Issue 7 (RELIABILITY row 17, endless chunked stream): under qasync a chunked body cut at the cap left
 its connection open until quit (5 of 5), because qasync installs no async-generator hooks
 and httpcore's body iterator was finalised outside the loop. Counted on a real 127.0.0.1
 server: connections it accepted minus connections whose handling ended.

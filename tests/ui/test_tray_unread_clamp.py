@@ -1,4 +1,5 @@
-"""The tray survives absurd unread counts (issue 7: a `total` of 10^30 overflowed Qt's int)."""
+"""The tray survives absurd unread counts (issue 7: a `total` of 10^30 overflowed Qt's int;
+RELIABILITY row 15)."""
 
 from __future__ import annotations
 

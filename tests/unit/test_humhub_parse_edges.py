@@ -1,4 +1,5 @@
-"""Absurd values at the parser's edge (issue 7): ids beyond SQLite, huge counts, huge strings.
+"""Absurd values at the parser's edge (issue 7, RELIABILITY row 15): ids beyond SQLite, huge
+counts, huge strings.
 
 An id above 2^63-1 raised OverflowError in SQLite, killed the poll task and kept the valid
 notification on the same page from ever being alerted; a `total` of 10^30 overflowed Qt.
@@ -11,6 +12,8 @@ import logging
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from services.errors import ResponseError, ServiceError
 from services.humhub import parse
@@ -23,6 +26,7 @@ from services.seen import SeenStore
 from services.store import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.hostile import Reply, hostile_server, notification_page
+from tests.unit.test_humhub_parse import keyed_values
 from tests.unit.test_humhub_support import envelope, notification_json, post_json, user_short
 
 HUGE = [MAX_ID + 1, 10**30, -(2**63) - 1, 0, -5]
@@ -135,3 +139,33 @@ def test_a_poll_alerts_the_valid_notification_next_to_poisoned_ones(tmp_path) ->
     assert outcome.error is None
     assert sorted(n.id for n in outcome.new) == [11, 12]
     assert outcome.unread == MAX_COUNT
+
+
+def _in_range(value: int | None) -> bool:
+    return value is None or 1 <= value <= MAX_ID
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    items=st.lists(
+        st.one_of(
+            keyed_values,
+            st.builds(notification_json, st.integers(-(2**70), 2**70)),
+            st.builds(_with_originator, st.integers(1, 50), st.integers(-(2**70), 2**70)),
+        ),
+        max_size=8,
+    ),
+    total=st.integers(-(2**70), 2**70),
+)
+def test_every_value_that_passes_the_edge_fits_sqlite_and_qt(
+    items: list[object], total: int
+) -> None:
+    """RELIABILITY row 15 with absurd numbers: what comes through is storable and showable."""
+    page = parse.parse_notification_page({"total": total, "page": 1, "pages": 1, "results": items})
+    assert 0 <= page.total <= MAX_COUNT
+    assert len(page.items) + page.skipped == len(items)
+    for note in page.items:
+        assert _in_range(note.id)
+        assert _in_range(note.post_id)
+        assert _in_range(note.content_id)
+        assert note.originator is None or _in_range(note.originator.id)

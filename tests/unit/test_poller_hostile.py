@@ -1,4 +1,5 @@
-"""The catch-up against misbehaving servers on 127.0.0.1: never more than 5 requests a poll.
+"""The catch-up against misbehaving servers on 127.0.0.1: never more than 5 requests a poll
+(RELIABILITY rows 18 and 19: bounded catch-up; repeated or reordered pages).
 
 Issue 7: a server (or proxy) that ignores `page` or repeats a page made one catch-up send
 200 requests in two seconds. Counted on the server side; the real connector and poller.
