@@ -17,6 +17,7 @@ from ui.tray_icon import TrayLook, badge_text, render_icon
 
 MAX_UNREAD = 1_000_000  # a badge shows "99+"; Qt plurals take a C int
 
+
 class PauseChoice(StrEnum):
     """The values `TrayIcon.pause_requested` carries."""
 
