@@ -14,7 +14,6 @@ from services.compose import OutboxItem
 from services.models import ConnectionState
 from ui.tray_icon import TrayLook, badge_text, render_icon
 
-
 MAX_UNREAD = 1_000_000  # a badge shows "99+"; Qt plurals take a C int
 
 
