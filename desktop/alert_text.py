@@ -63,8 +63,10 @@ def _title(plan: AlertPlan, n: Notification) -> str:
 
 
 def _body(plan: AlertPlan, n: Notification) -> str:
-    if plan.kind is AlertPlanKind.GROUP and plan.others > 0:
-        # The server's newest text names one colleague even when hundreds reacted.
+    if plan.kind is AlertPlanKind.GROUP and plan.others > 0 and not plan.server_counted:
+        # One notification per reaction: the newest text names one colleague even when
+        # hundreds reacted. (A notification the server regrouped counts everyone itself:
+        # "Jan en 3 anderen vinden …".)
         return Alerts().group(plan, n.kind)
     return n.text
 

@@ -267,7 +267,18 @@ class AlertPolicy:
             key=f"{key}@{db_time(group.started_at)}",
             group_key=key,
             actor_names=group.actors,
+            server_counted=self._regrouped(newest),
         )
+
+    def _regrouped(self, notification: Notification) -> bool:
+        """Whether the server rewrote this notification (same id, new text): HumHub regroups
+        likes on one object under one id, and its text then counts everyone itself."""
+        row = self._seen.db.connection.execute(
+            "SELECT 1 FROM seen_notification WHERE notification_id = ? AND fingerprint != ?"
+            " LIMIT 1",
+            (notification.id, notification.fingerprint),
+        ).fetchone()
+        return row is not None
 
     def _summary(
         self,

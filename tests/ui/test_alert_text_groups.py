@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from desktop.alert_text import fill, render_plan
 from desktop.i18n import install_translations
-from services.models import NotificationKind
+from services.models import AlertPlanKind, NotificationKind
 from tests.unit.test_alert_policy import T0, Harness, like, note
 
 
@@ -68,3 +69,21 @@ def test_a_comment_group_without_a_title(language):
 
 def test_fill_puts_in_each_placeholder_once():
     assert fill("%1 likes “%2”", "Jan %2", "titel %1") == "Jan %2 likes “titel %1”"
+
+
+def test_a_notification_the_server_regrouped_keeps_its_own_count(language):
+    """HumHub regroups likes on one post under one id and rewrites its text: that text counts
+    everyone already, so it stays the body (the title still says what the alert collects)."""
+    language("en")
+    h = Harness()
+    h.poll([like(5, "Ahmed Yilmaz", "Receptie")])
+    regrouped = replace(
+        like(5, "Bram de Wit", "Receptie"),
+        text='Bram de Wit en 3 anderen vinden je bericht "Receptie" leuk.',
+    )
+    plans = h.poll([regrouped], T0 + timedelta(minutes=1))
+    assert [p.kind for p in plans] == [AlertPlanKind.GROUP]
+    assert plans[0].server_counted
+    alert = render_plan(plans[0], entry_url=lambda nid: "", thankable=lambda n: False)
+    assert alert.title == "New likes on your post"
+    assert alert.body == 'Bram de Wit en 3 anderen vinden je bericht "Receptie" leuk.'
