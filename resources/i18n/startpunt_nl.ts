@@ -32,6 +32,34 @@
         <translation>Van de leiding: %1</translation>
     </message>
     <message numerus="yes">
+        <source>%1 and %n other(s) like your post “%2”.</source>
+        <translation>
+            <numerusform>%1 en %n ander vinden je bericht “%2” leuk.</numerusform>
+            <numerusform>%1 en %n anderen vinden je bericht “%2” leuk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) like your post.</source>
+        <translation>
+            <numerusform>%1 en %n ander vinden je bericht leuk.</numerusform>
+            <numerusform>%1 en %n anderen vinden je bericht leuk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post “%2”.</source>
+        <translation>
+            <numerusform>%1 en %n ander hebben gereageerd op je bericht “%2”.</numerusform>
+            <numerusform>%1 en %n anderen hebben gereageerd op je bericht “%2”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post.</source>
+        <translation>
+            <numerusform>%1 en %n ander hebben gereageerd op je bericht.</numerusform>
+            <numerusform>%1 en %n anderen hebben gereageerd op je bericht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>While alerts were paused, %n notification(s) arrived.</source>
         <translation>
             <numerusform>Tijdens de pauze kwam er %n melding binnen.</numerusform>
