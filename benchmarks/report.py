@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from benchmarks.options import HERE
+from benchmarks.text_conversion import report_lines as text_report_lines
 from benchmarks.variants import APP, APP_DEMO, APP_POLL10, BARE, BARE_HQ, BARE_PROBE
 
 
@@ -147,6 +148,9 @@ def print_report(res: dict[str, Any]) -> None:
         for kind in ("error", "warning"):
             if kind in d:
                 print(f"\n{name} ({kind}): {d[kind]}")
+    if "text" in res:
+        print()
+        print("\n".join(text_report_lines(res["text"])))
     print()
 
 

@@ -7,7 +7,9 @@ Figures (see benchmarks/README.md for how each one is taken):
   the app with ``--demo``);
 * idle memory: RSS and PSS (``/proc/PID/smaps_rollup``) some seconds after spawn;
 * idle CPU: utime + stime (``/proc/PID/stat``) over a window after a warm-up;
-* bytes down per idle probe: through a counting TCP proxy between app and sandbox.
+* bytes down per idle probe: through a counting TCP proxy between app and sandbox;
+* server text: the worst-case conversion time of a 4 MiB body of hostile HTML
+  (``benchmarks.text_conversion``).
 
 These are figures to compare with the budgets in DESIGN.md §6, not pass/fail checks.
 
@@ -46,6 +48,7 @@ from benchmarks.processes import (
 )
 from benchmarks.proxy import Counters, CountingProxy
 from benchmarks.report import build_table, meta, print_report, say
+from benchmarks.text_conversion import measure as measure_text
 from benchmarks.variants import (
     APP,
     APP_DEMO,
@@ -150,6 +153,8 @@ def _benchmark(s: Settings, procs: Procs, proxies: dict[str, CountingProxy]) -> 
             res["idle"].setdefault(name, {"error": msg})
     if sandbox is not None:
         procs.stop(sandbox.proc)
+    say("server text: worst-case conversion of a 4 MiB body")
+    res["text"] = measure_text(runs=2 if s.runs < 5 else 3)
     res["table"] = build_table(res)
     return res
 

@@ -6,6 +6,7 @@ the user's language. Server text arrives as plain text and stays plain text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from services.models import (
 )
 
 PANEL_URL = ""  # an alert whose url is empty opens the notification panel
+_PLACEHOLDER = re.compile(r"%([12])")
 
 
 def render_plan(
@@ -50,9 +52,8 @@ def render_plan(
 
 def _title(plan: AlertPlan, n: Notification) -> str:
     if plan.kind is AlertPlanKind.GROUP and plan.others > 0:
-        # The body is the server's newest text, which names the people ("Jan en 3 anderen
-        # vinden je bericht … leuk": HumHub regroups likes itself); the title says what the
-        # alert collects, so an update in place reads naturally.
+        # The body names the newest colleague and counts everyone else in the group; the title
+        # says what the alert collects, so an update in place reads naturally.
         if n.kind is NotificationKind.LIKE:
             return QCoreApplication.translate("Alerts", "New likes on your post")
         return QCoreApplication.translate("Alerts", "New comments on your post")
@@ -63,7 +64,17 @@ def _title(plan: AlertPlan, n: Notification) -> str:
 
 
 def _body(plan: AlertPlan, n: Notification) -> str:
+    if plan.kind is AlertPlanKind.GROUP and plan.others > 0 and not plan.server_counted:
+        # One notification per reaction: the newest text names one colleague even when
+        # hundreds reacted. (A notification the server regrouped counts everyone itself:
+        # "Jan en 3 anderen vinden …".)
+        return Alerts().group(plan, n.kind)
     return n.text
+
+
+def fill(template: str, first: str, second: str = "") -> str:
+    """Put `first` and `second` in for %1 and %2 in one pass (a name may contain "%2")."""
+    return _PLACEHOLDER.sub(lambda m: first if m.group(1) == "1" else second, template)
 
 
 class Alerts(QObject):
@@ -72,6 +83,19 @@ class Alerts(QObject):
     PySide6's lupdate records plural forms only for `self.tr` in a QObject subclass, not for
     `QCoreApplication.translate(..., n)`; the other alert strings use the same context.
     """
+
+    def group(self, plan: AlertPlan, kind: NotificationKind) -> str:
+        """ "Jan and 299 others like your post “Kerstborrel”.": everyone in the group counts."""
+        others, title = plan.others, plan.title
+        if kind is NotificationKind.LIKE and title:
+            template = self.tr("%1 and %n other(s) like your post “%2”.", "", others)
+        elif kind is NotificationKind.LIKE:
+            template = self.tr("%1 and %n other(s) like your post.", "", others)
+        elif title:
+            template = self.tr("%1 and %n other(s) commented on your post “%2”.", "", others)
+        else:
+            template = self.tr("%1 and %n other(s) commented on your post.", "", others)
+        return fill(template, plan.first_actor, title)
 
     def summary(self, plan: AlertPlan) -> str:
         if plan.reason is SummaryReason.QUIET_ENDED:
@@ -119,6 +143,21 @@ def store_problem_alert(problem: str) -> Alert:
         key=f"store:{problem}",
         title=QCoreApplication.translate("Alerts", "Startpunt"),
         body=body,
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+    )
+
+
+def policy_problem_alert() -> Alert:
+    """IT's policy file could not be used (the log says why): shown once per start."""
+    return Alert(
+        key="policy",
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
+        body=QCoreApplication.translate(
+            "Alerts",
+            "Your organisation's settings file for Startpunt could not be read, so Startpunt "
+            "uses your own settings. Please tell your IT department.",
+        ),
         url=PANEL_URL,
         actions=(AlertAction.DISMISS,),
     )

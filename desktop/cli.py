@@ -14,7 +14,8 @@ from services.errors import InsecureUrlError
 from services.urls import normalise_base_url
 
 DEMO_PACES = ("fast", "normal", "slow", "off")
-SUBCOMMANDS = ("post", "doctor", "login", "logout")
+SUBCOMMANDS = ("post", "doctor", "autostart", "login", "logout")
+AUTOSTART_ACTIONS = ("on", "off", "status")
 POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds; the same bounds as the settings file
 # Options that take a value: needed to find a subcommand written after them.
 _VALUED = frozenset({"--intranet", "--demo-pace", "--demo-seed", "--token-env", "--profile",
@@ -75,6 +76,30 @@ class DoctorOptions:
     debug: bool
 
 
+@dataclass(frozen=True, slots=True)
+class AutostartOptions:
+    """Options for `startpunt autostart on|off|status`."""
+
+    action: str
+    profile: Path | None
+    debug: bool
+
+
+def _autostart_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="startpunt autostart",
+        description="Start Startpunt when you log in (on), stop doing so (off), or show "
+        "whether it does (status).",
+    )
+    p.add_argument("action", choices=AUTOSTART_ACTIONS)
+    p.add_argument(
+        "--profile", type=_profile, metavar="DIR", help="the profile folder Startpunt uses"
+    )
+    p.add_argument("--debug", action="store_true", help="verbose log on the console")
+    _add_version(p)
+    return p
+
+
 def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="startpunt post" if post else "startpunt",
@@ -85,7 +110,8 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
         "uses the intranet and the token that 'startpunt login' saved. "
         "Subcommands: 'startpunt login --intranet URL --user NAME' signs in; "
         "'startpunt logout' signs out; 'startpunt post [TEXT]' opens the quick-post dialog; "
-        "'startpunt doctor --intranet URL' checks the connection.",
+        "'startpunt doctor --intranet URL' checks the connection; "
+        "'startpunt autostart on|off|status' starts Startpunt at login.",
     )
     if post:
         p.add_argument("text", nargs="?", default="", metavar="TEXT", help="text to start with")
@@ -241,12 +267,15 @@ def subcommand_first(argv: list[str]) -> list[str]:
     return argv
 
 
-def parse(argv: list[str]) -> RunOptions | DoctorOptions | LoginOptions:
+def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions | LoginOptions:
     """Parse the command line; exits with status 2 and a usage message on bad input."""
     argv = subcommand_first(argv)
     if argv[:1] == ["doctor"]:
         d = _doctor_parser().parse_args(argv[1:])
         return DoctorOptions(d.intranet, d.token_env, d.user, d.debug)
+    if argv[:1] == ["autostart"]:
+        s = _autostart_parser().parse_args(argv[1:])
+        return AutostartOptions(s.action, s.profile, s.debug)
     if argv[:1] in (["login"], ["logout"]):
         logout = argv[0] == "logout"
         o = _login_parser(logout=logout).parse_args(argv[1:])
@@ -255,8 +284,6 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions | LoginOptions:
     post = argv[:1] == ["post"]
     parser = _run_parser(post=post)
     a = parser.parse_args(argv[1:] if post else argv)
-    if a.token_env and not a.intranet:
-        parser.error("--token-env needs --intranet URL")
     return RunOptions(
         demo=a.demo,
         demo_pace=a.demo_pace,

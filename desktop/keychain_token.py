@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.controller import AppController
-from desktop.paths import SETTINGS_NAME, Paths
+from desktop.effective_settings import settings_path
+from desktop.paths import Paths
 from services.humhub.connector import HumHubConnector
 from services.jwt_claims import expires_at, has_expired
 from services.secrets import TokenStore
@@ -44,8 +45,9 @@ def saved_sign_in(
     store: TokenStore | None = None,
     now: datetime | None = None,
 ) -> SavedSignIn:
-    """The intranet (option, else settings) and its token from the keychain, or why not."""
-    base_url = intranet or load(paths.config / SETTINGS_NAME).intranet_url
+    """The intranet (given: "" = none; None: the user's settings) and its token from the
+    keychain, or why not."""
+    base_url = load(settings_path(paths)).intranet_url if intranet is None else intranet
     if not base_url:
         return SavedSignIn("", "", "Not signed in: " + LOGIN_HINT.format(url="URL"))
     hint = LOGIN_HINT.format(url=base_url)

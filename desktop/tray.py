@@ -14,6 +14,8 @@ from services.compose import OutboxItem
 from services.models import ConnectionState
 from ui.tray_icon import TrayLook, badge_text, render_icon
 
+MAX_UNREAD = 1_000_000  # a badge shows "99+"; Qt plurals take a C int
+
 
 class PauseChoice(StrEnum):
     """The values `TrayIcon.pause_requested` carries."""
@@ -168,8 +170,8 @@ class TrayIcon(QObject):
         return QLocale().toString(time, pattern)
 
     def set_unread(self, unread: int) -> None:
-        """Show the unread count on the icon and in the menu."""
-        self._unread = max(0, unread)
+        """Show the unread count on the icon and in the menu (clamped to what Qt's int holds)."""
+        self._unread = min(max(0, unread), MAX_UNREAD)
         self._refresh()
 
     def set_outbox(self, items: tuple[OutboxItem, ...]) -> None:

@@ -18,12 +18,13 @@ from services.seen import Disposition, SeenStore
 from services.settings import Settings
 from services.store import Database, db_time, parse_db_time
 
-BACKLOG_THRESHOLD = 5  # more alerts than this at once become one summary
+BACKLOG_THRESHOLD = 5  # more alert units than this at once are a backlog
+MAX_ALERTS_PER_POLL = 3  # summary included: a backlog never floods the screen
 GROUP_WINDOW = timedelta(minutes=15)
 GROUP_RETENTION = timedelta(days=2)
 RATE_BURST = 3  # alerts allowed back to back ...
 RATE_INTERVAL = timedelta(seconds=10)  # ... then about one per interval
-MAX_ACTORS = 50
+MAX_ACTORS = 1000  # names kept per group, so that its alert can count everyone in it
 TITLE_LENGTH = 120
 _GROUPED = (NotificationKind.LIKE, NotificationKind.COMMENT)
 _SWITCH_BY_KIND = {
@@ -189,11 +190,8 @@ class AlertPolicy:
             reason = SummaryReason.QUIET_ENDED
             return [self._summary(fingerprints, len(fingerprints), reason, more=bounded)]
         units = _units(alertable)
-        if len(units) > BACKLOG_THRESHOLD:
-            count = max(len(alertable), total or 0) if bounded else len(alertable)
-            fingerprints = tuple(n.fingerprint for n in alertable)
-            return [self._summary(fingerprints, count, SummaryReason.BACKLOG, more=bounded)]
-        return self._plan_units(units, now, settings)
+        backlog = bounded or len(units) > BACKLOG_THRESHOLD
+        return self._plan_units(units, now, settings, backlog=backlog, total=total, more=bounded)
 
     def _filter(self, new: Sequence[Notification], settings: Settings) -> list[Notification]:
         alertable: list[Notification] = []
@@ -205,18 +203,41 @@ class AlertPolicy:
         return alertable
 
     def _plan_units(
-        self, units: list[list[Notification]], now: datetime, settings: Settings
+        self,
+        units: list[list[Notification]],
+        now: datetime,
+        settings: Settings,
+        *,
+        backlog: bool,
+        total: int | None,
+        more: bool,
     ) -> list[AlertPlan]:
+        """At most MAX_ALERTS_PER_POLL alerts: mentions first, one summary for the rest.
+
+        A backlog gives its mentions (up to two) their own alerts and summarises everything
+        else; otherwise up to three units get their own alerts, as the rate limit allows.
+        """
+        ordered = sorted(units, key=lambda unit: unit[0].kind is not NotificationKind.MENTION)
+        if backlog:
+            mentions = sum(1 for unit in ordered if unit[0].kind is NotificationKind.MENTION)
+            own = min(mentions, MAX_ALERTS_PER_POLL - 1)
+        elif len(ordered) > MAX_ALERTS_PER_POLL:
+            own = MAX_ALERTS_PER_POLL - 1
+        else:
+            own = len(ordered)
+        rest = [n.fingerprint for unit in ordered[own:] for n in unit]
         plans: list[AlertPlan] = []
-        overflow: list[str] = []
-        for unit in units:
+        for unit in ordered[:own]:
             if self._limiter.take(now):
                 plans.append(self._plan_unit(unit, now, settings))
             else:
-                overflow.extend(n.fingerprint for n in unit)
+                rest.extend(n.fingerprint for n in unit)
         self._seen.mark_alerted(fp for p in plans for fp in p.fingerprints)
-        if overflow:
-            plans.append(self._summary(tuple(overflow), len(overflow), SummaryReason.RATE_LIMIT))
+        if rest:
+            reason = SummaryReason.BACKLOG if backlog else SummaryReason.RATE_LIMIT
+            shown = sum(len(p.fingerprints) for p in plans)
+            count = max(len(rest), (total or 0) - shown) if more else len(rest)
+            plans.append(self._summary(tuple(rest), count, reason, more=more))
         return plans
 
     def _plan_unit(self, unit: list[Notification], now: datetime, settings: Settings) -> AlertPlan:
@@ -246,7 +267,18 @@ class AlertPolicy:
             key=f"{key}@{db_time(group.started_at)}",
             group_key=key,
             actor_names=group.actors,
+            server_counted=self._regrouped(newest),
         )
+
+    def _regrouped(self, notification: Notification) -> bool:
+        """Whether the server rewrote this notification (same id, new text): HumHub regroups
+        likes on one object under one id, and its text then counts everyone itself."""
+        row = self._seen.db.connection.execute(
+            "SELECT 1 FROM seen_notification WHERE notification_id = ? AND fingerprint != ?"
+            " LIMIT 1",
+            (notification.id, notification.fingerprint),
+        ).fetchone()
+        return row is not None
 
     def _summary(
         self,

@@ -223,6 +223,7 @@ class AlertPlan:
     more: bool = False
     reason: SummaryReason | None = None
     fingerprints: tuple[str, ...] = ()  # every notification this alert covers
+    server_counted: bool = False  # GROUP: the server regrouped it; its own text counts everyone
 
     @property
     def first_actor(self) -> str:

@@ -4,6 +4,11 @@ Pure asyncio; no Qt. One request in flight, a minimum gap between requests, ±20
 every regular interval, full-jitter backoff, Retry-After honoured (60 s when a 429/503 has
 none), a bounded catch-up that yields between pages, a jittered poll after resume, and a 401
 stops polling until the user signs in again.
+
+A poll sends at most MAX_REQUESTS_PER_POLL requests, whatever the server answers: the
+catch-up also stops at a page that brings nothing new and at an answer for another page than
+the one asked for (a server or proxy that ignores `page`). An unexpected error in a poll or
+in handling its outcome is logged with its traceback and polling goes on, backing off.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ INTERVAL_JITTER = 0.2  # every regular interval is drawn from interval * [0.8, 1
 DEFAULT_RETRY_AFTER = timedelta(seconds=60)  # a 429/503 without a usable Retry-After
 PAGE_SIZE = MAX_PAGE_SIZE
 CATCH_UP_LIMIT = 200  # newest items fetched after a big backlog; the rest is only counted
+MAX_REQUESTS_PER_POLL = 5  # probe + pages: 1 + CATCH_UP_LIMIT / PAGE_SIZE
 
 
 class SeenFilter(Protocol):
@@ -173,6 +179,12 @@ class Poller:
                 return PollOutcome(ConnectionState.AUTH_REQUIRED, timedelta(0), error=exc)
             except ServiceError as exc:
                 return self._failed(exc)
+            except Exception as exc:  # a bug or poisoned data must not end polling for the day
+                logger.exception(
+                    "Poll failed by an unexpected %s; polling goes on", type(exc).__name__
+                )
+                error = ServiceError(f"unexpected {type(exc).__name__} while polling")
+                return PollOutcome(ConnectionState.ONLINE, self.failure_delay(error), error=error)
 
     async def _probe_and_fetch(self) -> PollOutcome:
         first_page: NotificationPage | None = None
@@ -218,8 +230,14 @@ class Poller:
         new: list[Notification] = []
         taken: set[str] = set()
         number = fetched = 0
+        requests = 1  # the probe, or the first page that stood in for it
         while True:
             number += 1
+            if number > 1 or first_page is None:
+                if requests >= MAX_REQUESTS_PER_POLL:
+                    logger.info("Catch-up stopped at the request budget (page %d)", number)
+                    return tuple(new), True
+                requests += 1
             try:
                 if number == 1 and first_page is not None:
                     page = first_page
@@ -234,13 +252,24 @@ class Poller:
                 # than lose them; older pages count as backlog (bounded).
                 logger.info("Catch-up stopped at page %d (%s)", number, type(exc).__name__)
                 return tuple(new), True
+            if page.page != number:
+                logger.warning(
+                    "Catch-up stopped: asked for page %d, the server answered page %d",
+                    number,
+                    page.page,
+                )
+                return tuple(new), True
             self._remember(page.items)
             fresh = self._take_new(page.items)
             unique = {n.fingerprint for n in page.items} - taken
             taken |= unique
             new.extend(fresh)
             fetched += len(page.items)
-            if not page.items or len(fresh) < len(unique) or page.page >= page.pages:
+            if not unique:
+                if page.items:  # the same items again: a server or proxy repeating a page
+                    logger.warning("Catch-up stopped: page %d repeats items already read", number)
+                return tuple(new), False
+            if len(fresh) < len(unique) or page.page >= page.pages:
                 return tuple(new), False
             if fetched >= self.catch_up_limit:
                 return tuple(new), True
@@ -297,9 +326,12 @@ class Poller:
             outcome = await self.poll_once()
             if self._stop_requested():
                 return
-            result = handler(outcome)
-            if result is not None:
-                await result
+            try:
+                result = handler(outcome)
+                if result is not None:
+                    await result
+            except Exception:  # the UI side failed on this outcome: log it, keep polling
+                logger.exception("Handling a poll's outcome failed; polling goes on")
             if outcome.state is ConnectionState.AUTH_REQUIRED:
                 return
             delay = outcome.next_delay

@@ -4,6 +4,34 @@
 <context>
     <name>Alerts</name>
     <message numerus="yes">
+        <source>%1 and %n other(s) like your post “%2”.</source>
+        <translation>
+            <numerusform>%1 and %n other like your post “%2”.</numerusform>
+            <numerusform>%1 and %n others like your post “%2”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) like your post.</source>
+        <translation>
+            <numerusform>%1 and %n other like your post.</numerusform>
+            <numerusform>%1 and %n others like your post.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post “%2”.</source>
+        <translation>
+            <numerusform>%1 and %n other commented on your post “%2”.</numerusform>
+            <numerusform>%1 and %n others commented on your post “%2”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post.</source>
+        <translation>
+            <numerusform>%1 and %n other commented on your post.</numerusform>
+            <numerusform>%1 and %n others commented on your post.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>While alerts were paused, %n notification(s) arrived.</source>
         <translation>
             <numerusform>While alerts were paused, %n notification arrived.</numerusform>

@@ -32,6 +32,34 @@
         <translation>Van de leiding: %1</translation>
     </message>
     <message numerus="yes">
+        <source>%1 and %n other(s) like your post “%2”.</source>
+        <translation>
+            <numerusform>%1 en %n ander vinden je bericht “%2” leuk.</numerusform>
+            <numerusform>%1 en %n anderen vinden je bericht “%2” leuk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) like your post.</source>
+        <translation>
+            <numerusform>%1 en %n ander vinden je bericht leuk.</numerusform>
+            <numerusform>%1 en %n anderen vinden je bericht leuk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post “%2”.</source>
+        <translation>
+            <numerusform>%1 en %n ander hebben gereageerd op je bericht “%2”.</numerusform>
+            <numerusform>%1 en %n anderen hebben gereageerd op je bericht “%2”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n other(s) commented on your post.</source>
+        <translation>
+            <numerusform>%1 en %n ander hebben gereageerd op je bericht.</numerusform>
+            <numerusform>%1 en %n anderen hebben gereageerd op je bericht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>While alerts were paused, %n notification(s) arrived.</source>
         <translation>
             <numerusform>Tijdens de pauze kwam er %n melding binnen.</numerusform>
@@ -74,6 +102,10 @@
     <message>
         <source>Startpunt can&apos;t save its local data right now (is the disk full?). Posts can&apos;t wait offline and notifications may repeat until this is solved.</source>
         <translation>Startpunt kan nu niets opslaan op deze computer (is de schijf vol?). Berichten kunnen niet wachten tot je weer online bent en meldingen kunnen dubbel komen tot dit is opgelost.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s settings file for Startpunt could not be read, so Startpunt uses your own settings. Please tell your IT department.</source>
+        <translation>Het instellingenbestand van je organisatie voor Startpunt kon niet worden gelezen, dus gebruikt Startpunt je eigen instellingen. Meld dit bij je IT-afdeling.</translation>
     </message>
     <message>
         <source>Startpunt is not signed in</source>

@@ -29,10 +29,13 @@ Capability probe (`capabilities`):
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from collections.abc import Generator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TypeVar
 
 import httpx
 
@@ -47,15 +50,15 @@ from services.humhub.http import DEFAULT_DEADLINE, MAX_BODY_BYTES, ApiHttp, Quer
 from services.humhub.parse import (
     MAX_NAME,
     POST_MODEL,
+    notification_page_steps,
     parse_comment_id,
     parse_container,
     parse_current_user,
     parse_envelope,
     parse_items,
-    parse_notification_page,
     parse_post,
     parse_sign_in,
-    parse_unseen_probe,
+    unseen_probe_of,
 )
 from services.models import (
     Capabilities,
@@ -84,6 +87,21 @@ logger = logging.getLogger(__name__)
 
 ZONE_REFRESH = timedelta(hours=3)  # re-estimate the server's offset (a DST change)
 ZONE_RETRY = timedelta(minutes=5)  # after an estimate failed
+T = TypeVar("T")
+
+
+async def paced(steps: Generator[None, None, T]) -> T:
+    """Run a step-wise parse, giving the event loop (the UI) a turn after every step.
+
+    One step is one notification, whose text conversion is bounded (`services.text`), so no
+    single turn holds the UI for long, however hostile the page.
+    """
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+        await asyncio.sleep(0)
 
 
 def _is_controller_error(body: object) -> bool:
@@ -235,7 +253,7 @@ class HumHubConnector:
     async def probe_unseen(self) -> UnseenProbe:
         """`GET /notification/unseen?limit=1`: badge count plus newest fingerprint."""
         data = await self._http.call("GET", "/notification/unseen", params={"limit": 1})
-        return parse_unseen_probe(data, self._tz)
+        return unseen_probe_of(await paced(notification_page_steps(data, self._tz)))
 
     async def list_notifications(
         self, *, unseen_only: bool = False, page: int = 1, limit: int = 20
@@ -244,7 +262,8 @@ class HumHubConnector:
         path = "/notification/unseen" if unseen_only else "/notification"
         params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
         await self._ensure_zone()
-        return parse_notification_page(await self._http.call("GET", path, params=params), self._tz)
+        data = await self._http.call("GET", path, params=params)
+        return await paced(notification_page_steps(data, self._tz))
 
     async def mark_all_seen(self) -> None:
         """`PATCH /notification/mark-as-seen` (there is no per-item call in REST)."""

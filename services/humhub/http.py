@@ -202,6 +202,11 @@ async def read_capped(response: httpx.Response, limit: int, what: str) -> bytes:
     async for chunk in response.aiter_bytes():
         data += chunk
         if len(data) > limit:
+            # Close the response here, in this task, before the body's iterators are left
+            # behind: qasync installs no async-generator hooks, so httpcore's iterator was
+            # finalised by the garbage collector, outside any loop; it marked the stream closed
+            # without closing the connection, which then stayed open until quit.
+            await response.aclose()
             raise ResponseError(f"{what}: response exceeds {limit} bytes")
     return bytes(data)
 

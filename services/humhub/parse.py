@@ -2,6 +2,11 @@
 
 Owns the wire shapes of the REST module (0.11 for HumHub 1.18, 0.12 for 1.19). Never does I/O,
 never raises anything but ResponseError, and never logs text or names (only item ids).
+Every value is checked at this edge: ids are 1..2^63-1 (what SQLite stores), counts are
+clamped to `MAX_COUNT`, strings are cut before they are cleaned, a page holds at most
+`MAX_PAGE_SIZE` items; an item that fails is skipped and logged by its id, never the page.
+Notification pages can be parsed one item per step (`notification_page_steps`), so that the
+caller can give the event loop a turn between items.
 Server times have no zone (BRIEF §1): they are read as wall-clock time in `server_tz`, which
 callers set from configuration and which defaults to UTC. Spaces, posts, comments and persons
 are parsed in `services.humhub.parse_content` and re-exported here.
@@ -10,7 +15,7 @@ are parsed in `services.humhub.parse_content` and re-exported here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from datetime import UTC, datetime, tzinfo
 from typing import TypeVar
 
@@ -23,12 +28,14 @@ from services.humhub.parse_content import parse_post as parse_post
 from services.humhub.parse_content import parse_server_time as parse_server_time
 from services.humhub.parse_content import safe_url as safe_url
 from services.humhub.wire import (
+    MAX_COUNT,
+    MAX_ID,
     JsonObject,
     as_list,
     as_object,
     describe_id,
     get_count,
-    get_int,
+    get_id,
     get_object,
     get_str,
     opt_object,
@@ -41,6 +48,7 @@ from services.models import (
     SignInResult,
     UnseenProbe,
 )
+from services.port import MAX_PAGE_SIZE
 from services.text import clean_text, html_to_text
 
 logger = logging.getLogger(__name__)
@@ -69,7 +77,7 @@ def parse_sign_in(value: object) -> SignInResult:
     token = get_str(obj, "auth_token")
     if not token:
         raise ResponseError("login response without auth_token")
-    expires = get_count(obj, "expired_at")
+    expires = get_count(obj, "expired_at", ceiling=MAX_ID)
     expires_at: datetime | None = None
     if expires > 0:
         try:
@@ -90,7 +98,7 @@ def parse_current_user(value: object) -> CurrentUser:
         person=person,
         username=clean_text(get_str(account, "username") or "", max_length=MAX_NAME),
         email=clean_text(get_str(account, "email") or "", max_length=MAX_NAME),
-        contentcontainer_id=get_int(account, "contentcontainer_id") if account else None,
+        contentcontainer_id=get_id(account, "contentcontainer_id") if account else None,
         language=clean_text(get_str(account, "language") or "", max_length=20),
     )
 
@@ -124,23 +132,23 @@ def source_refs(source: object) -> tuple[int | None, int | None, str]:
     if content is not None:
         meta = get_object(content, "metadata")
         is_post = get_str(meta, "object_model") in (None, POST_MODEL)
-        post_id = get_int(obj, "id") if is_post else None
-        content_id = get_int(meta, "id") if meta else None
+        post_id = get_id(obj, "id") if is_post else None
+        content_id = get_id(meta, "id") if meta else None
         return post_id, content_id, safe_url(get_str(meta, "url"))
     if "objectModel" in obj or "contentId" in obj:  # a Comment: 1.18 or 1.19 shape
-        post_id = get_int(obj, "objectId") if get_str(obj, "objectModel") == POST_MODEL else None
-        return post_id, get_int(obj, "contentId"), ""
+        post_id = get_id(obj, "objectId") if get_str(obj, "objectModel") == POST_MODEL else None
+        return post_id, get_id(obj, "contentId"), ""
     return None, None, safe_url(get_str(obj, "url"))
 
 
 def parse_notification(value: object, server_tz: tzinfo = UTC) -> Notification:
     """One notification; ResponseError when the item is unusable (the caller skips it)."""
     obj = as_object(value, "notification")
-    notification_id = get_int(obj, "id")
+    notification_id = get_id(obj, "id")
     class_name = get_str(obj, "class")
     output = get_str(obj, "output")
     if notification_id is None or class_name is None or output is None:
-        raise ResponseError("notification without int id, str class or str output")
+        raise ResponseError("notification without an id in 1..2^63-1, str class or str output")
     source = obj.get("source")
     post_id, content_id, url = source_refs(source)
     return Notification(
@@ -160,20 +168,26 @@ def parse_items(
     results: list[object], parse_one: Callable[[object], T], what: str
 ) -> tuple[tuple[T, ...], int]:
     """Parse every item, skipping (and logging by id only) the ones that don't parse."""
-    items: list[T] = []
-    skipped = 0
-    for raw in results:
-        try:
-            items.append(parse_one(raw))
-        except ResponseError:
-            skipped += 1
-            raw_id = raw.get("id") if isinstance(raw, dict) else None
-            logger.warning("Skipped a malformed %s (id=%s)", what, describe_id(raw_id))
-    return tuple(items), skipped
+    parsed = [parse_or_skip(raw, parse_one, what) for raw in results]
+    items = tuple(item for item in parsed if item is not None)
+    return items, len(parsed) - len(items)
+
+
+def parse_or_skip(raw: object, parse_one: Callable[[object], T], what: str) -> T | None:
+    """One item, or None (logged by its id only) when it does not parse."""
+    try:
+        return parse_one(raw)
+    except ResponseError:
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        logger.warning("Skipped a malformed %s (id=%s)", what, describe_id(raw_id))
+        return None
 
 
 def parse_envelope(value: object, what: str) -> tuple[list[object], int, int, int]:
-    """A list envelope → (results, total, page, pages); ResponseError if it isn't one."""
+    """A list envelope → (results, total, page, pages); ResponseError if it isn't one.
+
+    The numbers are clamped to 0..MAX_COUNT (a `total` of 10^30 is a very big backlog).
+    """
     obj = as_object(value, what)
     results = as_list(obj.get("results"), f"{what} results")
     numbers: list[int] = []
@@ -181,24 +195,57 @@ def parse_envelope(value: object, what: str) -> tuple[list[object], int, int, in
         raw = obj.get(key, default)
         if not isinstance(raw, int) or isinstance(raw, bool):
             raise ResponseError(f"{what}: {key} is not an integer")
-        numbers.append(max(0, raw))
+        numbers.append(min(max(0, raw), MAX_COUNT))
     return results, numbers[0], numbers[1], numbers[2]
+
+
+def notification_page_steps(
+    value: object, server_tz: tzinfo = UTC
+) -> Generator[None, None, NotificationPage]:
+    """Parse a notification list one item per step; the page is the generator's return value.
+
+    A page holds at most MAX_PAGE_SIZE items (what the client asks for); more are ignored.
+    """
+    results, total, page, pages = parse_envelope(value, "notification list")
+    if len(results) > MAX_PAGE_SIZE:
+        logger.warning(
+            "Notification page of %d items; read the first %d", len(results), MAX_PAGE_SIZE
+        )
+        results = results[:MAX_PAGE_SIZE]
+    items: list[Notification] = []
+    for raw in results:
+        item = parse_or_skip(raw, lambda raw: parse_notification(raw, server_tz), "notification")
+        if item is not None:
+            items.append(item)
+        yield
+    skipped = len(results) - len(items)
+    return NotificationPage(
+        items=tuple(items), total=total, page=page, pages=pages, skipped=skipped
+    )
+
+
+def run_steps(steps: Generator[None, None, T]) -> T:
+    """Run a step-wise parse to its end at once."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
 
 
 def parse_notification_page(value: object, server_tz: tzinfo = UTC) -> NotificationPage:
     """`GET /notification[/unseen]` → a page; malformed items are counted in `skipped`."""
-    results, total, page, pages = parse_envelope(value, "notification list")
-    items, skipped = parse_items(
-        results, lambda raw: parse_notification(raw, server_tz), "notification"
-    )
-    return NotificationPage(items=items, total=total, page=page, pages=pages, skipped=skipped)
+    return run_steps(notification_page_steps(value, server_tz))
+
+
+def unseen_probe_of(page: NotificationPage) -> UnseenProbe:
+    """The badge count and the newest item's fingerprint of a probe's page."""
+    return UnseenProbe(total=page.total, newest=page.items[0].fingerprint if page.items else None)
 
 
 def parse_unseen_probe(value: object, server_tz: tzinfo = UTC) -> UnseenProbe:
     """`GET /notification/unseen?limit=1` → badge count and the newest item's fingerprint."""
-    page = parse_notification_page(value, server_tz)
-    newest = page.items[0].fingerprint if page.items else None
-    return UnseenProbe(total=page.total, newest=newest)
+    return unseen_probe_of(parse_notification_page(value, server_tz))
 
 
 def parse_error_body(value: object) -> tuple[str, dict[str, tuple[str, ...]]]:

@@ -10,16 +10,19 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from services.errors import ResponseError
-from services.humhub.wire import as_object, get_count, get_int, get_object, get_str, opt_object
+from services.humhub.wire import as_object, get_count, get_id, get_object, get_str, opt_object
 from services.models import Container, Person, Post
 from services.text import clean_text, strip_controls
 
 MAX_NAME = 200
+MAX_GUID = 100  # HumHub's guids are 36 characters
+MAX_URL = 2048
+MAX_TIME = 40  # "YYYY-MM-DD HH:MM:SS" with a zone and fractions fits easily
 
 
 def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None:
     """Read a server timestamp (`YYYY-MM-DD HH:MM:SS`, zone-less) as an aware datetime."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_TIME:
         return None
     try:
         parsed = datetime.fromisoformat(value.strip())
@@ -30,7 +33,7 @@ def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None
 
 def safe_url(value: str | None) -> str:
     """Keep an http(s) or site-relative URL from the server; drop anything else."""
-    if not value:
+    if not value or len(value) > MAX_URL:
         return ""
     url = strip_controls(value).strip()
     lowered = url.lower()
@@ -46,9 +49,9 @@ def parse_person(value: object) -> Person | None:
     obj = opt_object(value)
     if obj is None:
         return None
-    person_id = get_int(obj, "id")
+    person_id = get_id(obj, "id")
     guid = get_str(obj, "guid")
-    if person_id is None or guid is None:
+    if person_id is None or guid is None or not 0 < len(guid) <= MAX_GUID:
         return None
     name = clean_text(get_str(obj, "display_name") or "", max_length=MAX_NAME)
     return Person(id=person_id, guid=guid, display_name=name, url=safe_url(get_str(obj, "url")))
@@ -57,11 +60,11 @@ def parse_person(value: object) -> Person | None:
 def parse_container(value: object) -> Container:
     """A Space as a place to post to; ResponseError without id, guid or contentcontainer_id."""
     obj = as_object(value, "space")
-    space_id = get_int(obj, "id")
+    space_id = get_id(obj, "id")
     guid = get_str(obj, "guid")
-    container_id = get_int(obj, "contentcontainer_id")
-    if space_id is None or guid is None or container_id is None:
-        raise ResponseError("space without int id, str guid or int contentcontainer_id")
+    container_id = get_id(obj, "contentcontainer_id")
+    if space_id is None or guid is None or container_id is None or len(guid) > MAX_GUID:
+        raise ResponseError("space without id, guid or contentcontainer_id in range")
     return Container(
         id=space_id,
         guid=guid,
@@ -77,10 +80,10 @@ def parse_post(value: object, server_tz: tzinfo = UTC) -> Post:
     obj = as_object(value, "post")
     content = get_object(obj, "content")
     meta = get_object(content, "metadata")
-    post_id = get_int(obj, "id")
-    content_id = get_int(meta, "id") if meta else None
+    post_id = get_id(obj, "id")
+    content_id = get_id(meta, "id") if meta else None
     if post_id is None or content_id is None or meta is None:
-        raise ResponseError("post without int id or content.metadata.id")
+        raise ResponseError("post without an id or content.metadata.id in 1..2^63-1")
     return Post(
         id=post_id,
         content_id=content_id,
@@ -88,7 +91,7 @@ def parse_post(value: object, server_tz: tzinfo = UTC) -> Post:
         author=parse_person(meta.get("created_by")),
         created_at=parse_server_time(meta.get("created_at"), server_tz),
         url=safe_url(get_str(meta, "url")),
-        contentcontainer_id=get_int(meta, "contentcontainer_id"),
+        contentcontainer_id=get_id(meta, "contentcontainer_id"),
         likes=get_count(get_object(content, "likes"), "total"),
         comments=get_count(get_object(content, "comments"), "total"),
     )
@@ -96,7 +99,7 @@ def parse_post(value: object, server_tz: tzinfo = UTC) -> Post:
 
 def parse_comment_id(value: object) -> int:
     """The id of a created Comment."""
-    comment_id = get_int(as_object(value, "comment"), "id")
+    comment_id = get_id(as_object(value, "comment"), "id")
     if comment_id is None:
-        raise ResponseError("comment without an int id")
+        raise ResponseError("comment without an id in 1..2^63-1")
     return comment_id

@@ -9,6 +9,11 @@ from services.errors import ResponseError
 
 JsonObject = dict[str, object]
 
+#: Ids are SQLite INTEGERs: 1..2^63-1. Anything else from the server is not an id.
+MAX_ID = 2**63 - 1
+#: Counts (unread, likes, pages) are clamped here: what a badge or a Qt int can show.
+MAX_COUNT = 1_000_000
+
 
 def as_object(value: object, what: str) -> JsonObject:
     """Return `value` as a JSON object or raise ResponseError naming `what` (never the value)."""
@@ -31,23 +36,26 @@ def opt_object(value: object) -> JsonObject | None:
     return None
 
 
-def get_int(obj: JsonObject, key: str) -> int | None:
-    """A strict integer field: an int (not a bool), else None."""
+def is_id(value: object) -> bool:
+    """Whether `value` is a usable id: an int (not a bool) in 1..MAX_ID."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ID
+
+
+def get_id(obj: JsonObject, key: str) -> int | None:
+    """A strict id field: an int in 1..MAX_ID, else None (a bigger one would overflow SQLite)."""
     value = obj.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    return None
+    return value if is_id(value) and isinstance(value, int) else None
 
 
-def get_count(obj: JsonObject | None, key: str) -> int:
-    """A lenient non-negative count: an int or a string of digits (PHP drivers), else 0."""
+def get_count(obj: JsonObject | None, key: str, *, ceiling: int = MAX_COUNT) -> int:
+    """A lenient count: an int or a string of digits (PHP drivers), clamped to 0..ceiling."""
     if obj is None:
         return 0
     value = obj.get(key)
-    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 12:
-        return int(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 20:
+        return min(int(value), ceiling)
     if isinstance(value, int) and not isinstance(value, bool):
-        return max(0, value)
+        return min(max(0, value), ceiling)
     return 0
 
 
@@ -69,5 +77,7 @@ def get_object(obj: JsonObject | None, key: str) -> JsonObject | None:
 def describe_id(value: object) -> str:
     """A log-safe description of an item's id: the int itself, or only its JSON type."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        if -MAX_ID <= value <= MAX_ID:
+            return str(value)
+        return f"<int of {len(str(abs(value)))} digits>"
     return f"<{type(value).__name__}>"

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.composition import build, wire
+from desktop.effective_settings import settings_path
 from desktop.keychain_token import Reloader, saved_sign_in
-from desktop.paths import SETTINGS_NAME, Paths
+from desktop.paths import Paths
 from sandbox.server import SandboxServer
 from services.compose import Composition, Draft
 from services.models import ConnectionState, Container
@@ -51,7 +52,7 @@ def test_an_expired_token_then_login_resumes_polling_and_the_outbox(qtbot, tmp_p
     with SandboxServer(pace="off", seed=2) as server:
         paths = Paths.resolve(tmp_path)
         paths.ensure()
-        save(paths.config / SETTINGS_NAME, Settings(intranet_url=server.base_url))
+        save(settings_path(paths), Settings(intranet_url=server.base_url))
         assert store.save(server.base_url, "demo", _expired_jwt()).storage is Storage.KEYCHAIN
         saved = saved_sign_in(paths, None, store=store)
         assert (saved.base_url, saved.token) == (server.base_url, "")

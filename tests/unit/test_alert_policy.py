@@ -148,19 +148,25 @@ def test_policy_group_keys_and_titles():
 
 
 def test_policy_backlog_becomes_one_summary():
-    plans = Harness().poll([note(i) for i in range(8, 0, -1)])
+    plans = Harness().poll([like(i, "Jan", f"Bericht {i}") for i in range(8, 0, -1)])
     assert len(plans) == 1
     assert plans[0].kind is AlertPlanKind.SUMMARY
     assert plans[0].reason is SummaryReason.BACKLOG
     assert (plans[0].count, plans[0].more) == (8, False)
 
 
+def test_policy_backlog_shows_two_mentions_then_one_summary():
+    plans = Harness().poll([note(i) for i in range(8, 0, -1)])
+    assert [p.kind for p in plans] == [AlertPlanKind.SINGLE] * 2 + [AlertPlanKind.SUMMARY]
+    assert (plans[-1].reason, plans[-1].count, plans[-1].more) == (SummaryReason.BACKLOG, 6, False)
+
+
 def test_policy_bounded_backlog_counts_the_server_total():
     h = Harness()
     plans = h.poll([note(i) for i in range(200, 0, -1)], bounded=True, total=10_000)
-    assert len(plans) == 1
-    assert (plans[0].count, plans[0].more) == (10_000, True)
-    assert h.seen.disposition(note(1).fingerprint) is Disposition.SUMMARIZED
+    assert len(plans) == 3
+    assert (plans[-1].count, plans[-1].more) == (10_000 - 2, True)
+    assert h.seen.disposition(note(3).fingerprint) is Disposition.SUMMARIZED
 
 
 def test_policy_many_likes_on_one_post_are_not_a_backlog():
@@ -170,12 +176,13 @@ def test_policy_many_likes_on_one_post_are_not_a_backlog():
     assert plans[0].others == 8
 
 
-def test_policy_five_at_once_are_still_separate_but_rate_limited():
+def test_policy_five_at_once_are_two_alerts_and_a_summary():
     plans = Harness().poll([note(i) for i in range(5, 0, -1)])
     singles = [p for p in plans if p.kind is AlertPlanKind.SINGLE]
-    assert [p.notification.id for p in singles if p.notification] == [1, 2, 3]  # oldest first
+    assert [p.notification.id for p in singles if p.notification] == [1, 2]  # oldest first
     assert plans[-1].reason is SummaryReason.RATE_LIMIT
-    assert plans[-1].count == 2
+    assert plans[-1].count == 3
+    assert len(plans) == 3
 
 
 def test_policy_rate_limit_recovers_at_one_per_ten_seconds():

@@ -35,7 +35,8 @@ def test_a_small_backlog_run_writes_every_figure(tmp_path: Path, where: list[str
     assert catch_up["unread"] >= 400
     assert catch_up["bounded"] is True
     assert 0 < catch_up["fetched"] <= 200  # the poller's CATCH_UP_LIMIT
-    assert catch_up["alerts"] == catch_up["summaries"] == 1
+    assert catch_up["summaries"] == 1
+    assert catch_up["alerts"] <= 3  # the summary, and the newest mentions first
     assert catch_up["ticks"] > 0
     assert catch_up["stall_ms"] >= 0
     assert catch_up["memory_after"]["rss_mib"] > 0
