@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from desktop import app as app_module
 from desktop.cli import RunOptions, parse
 from desktop.effective_settings import settings_path
+from desktop.i18n import install_translations
 from desktop.paths import Paths
 from services.policy import POLICY_ENV
 
 
-class StartStopped(Exception):
+class StartStoppedError(Exception):
     pass
 
 
@@ -40,19 +41,19 @@ def test_the_language_setting_is_read_at_start(
     paths.ensure()
     settings_path(paths).write_text(json.dumps({"schema_version": 3, "language": saved}))
     seen: list[str | None] = []
-    real = app_module.install_translations
+    real = install_translations
 
     def install(app, language=None):
         seen.append(language)
         real(app, language)
-        raise StartStopped  # far enough: the rest of the start is tested elsewhere
+        raise StartStoppedError  # far enough: the rest of the start is tested elsewhere
 
     monkeypatch.setattr(app_module, "install_translations", install)
     monkeypatch.setattr(app_module, "setup_logging", lambda *a, **k: None)  # no file handler
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored afterwards
     options = parse(["--demo", "--profile", str(profile)])
     assert isinstance(options, RunOptions)
-    with pytest.raises(StartStopped):
+    with pytest.raises(StartStoppedError):
         app_module.run_app(options, instance=None)  # type: ignore[arg-type]
     assert seen == [chosen]
     if chosen == "nl":

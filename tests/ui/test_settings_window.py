@@ -47,9 +47,9 @@ def test_every_setting_a_user_may_change_has_a_row(qtbot) -> None:
     qtbot.addWidget(window)
     assert set(window.rows) == set(BY_NAME) - NOT_IN_WINDOW
     for name, row in window.rows.items():
-        restart_note = "Applies at the next start" in window.findChild(
-            type(row.problem), f"help_{name}"
-        ).text()
+        help_label = window.findChild(type(row.problem), f"help_{name}")
+        assert help_label is not None
+        restart_note = "Applies at the next start" in help_label.text()
         assert restart_note is (not BY_NAME[name].live), name
 
 
