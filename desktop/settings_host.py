@@ -47,7 +47,7 @@ class SettingsHost(QObject):
     def open(self) -> None:
         """Show the window with the settings in effect (raised when already open)."""
         if self.window is None:
-            self.window = SettingsWindow()
+            self.window = declared_window()
             self.window.save_requested.connect(self.save)
         if not self.window.isVisible():
             self.window.set_settings(self.effective.settings, self.effective.locked)
@@ -98,3 +98,9 @@ def live_settings(running: Settings, saved: Settings) -> Settings:
         if d.live and getattr(saved, d.name) != getattr(running, d.name)
     }
     return replace(running, **changes) if changes else running
+
+
+def declared_window() -> SettingsWindow:
+    """A settings window checking values with `DECLARATIONS` (ui cannot import them)."""
+    live = frozenset(name for name, d in BY_NAME.items() if d.live)
+    return SettingsWindow(lambda name, value: BY_NAME[name].decode(value), live)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.setting_values import POLL_INTERVAL_RANGE
-from services.settings import BY_NAME, Settings
+from services.settings_model import Settings
 from ui.settings_labels import alert_kind_words, problem_words, setting_words
 from ui.working_hours_editor import WorkingHoursEditor
 
@@ -44,6 +44,7 @@ PAGES: tuple[tuple[str, ...], ...] = (
 )
 LANGUAGE_CHOICES = ("", "nl", "en")
 _W = TypeVar("_W", bound=QWidget)
+Decoder = Callable[[str, object], object]
 
 
 def _plain(text: str, parent: QWidget, name: str, *, small: bool = False) -> QLabel:
@@ -75,8 +76,13 @@ class SettingsWindow(QDialog):
 
     save_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, decode: Decoder, live: frozenset[str], parent: QWidget | None = None
+    ) -> None:
+        """`decode(name, value)` is the setting's own check (TypeError/ValueError when
+        refused); `live` names the settings that apply without a restart."""
         super().__init__(parent)
+        self._decode, self._live = decode, live
         self.setObjectName("settingsWindow")
         self.setWindowTitle(self.tr("Startpunt settings"))
         self._settings = Settings()
@@ -120,7 +126,7 @@ class SettingsWindow(QDialog):
         caption.setBuddy(editor)
         caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         notes = [help_text]
-        if not BY_NAME[name].live:
+        if name not in self._live:
             notes.append(self.tr("Applies at the next start of Startpunt."))
         column = QVBoxLayout()
         column.addWidget(editor)
@@ -232,7 +238,7 @@ class SettingsWindow(QDialog):
             if name in self._locked:
                 continue
             try:
-                value = BY_NAME[name].decode(row.read())
+                value = self._decode(name, row.read())
             except (TypeError, ValueError, OverflowError):
                 problems[name] = words[name]
                 continue

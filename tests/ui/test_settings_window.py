@@ -21,6 +21,7 @@ from desktop.autostart import XdgAutostart
 from desktop.composition import build
 from desktop.effective_settings import settings_path
 from desktop.paths import Paths
+from desktop.settings_host import declared_window
 from services.policy import POLICY_ENV
 from services.quiet_hours import WorkingPeriod
 from services.settings import BY_NAME, DECLARATIONS, AlertKinds, Settings, load
@@ -43,7 +44,7 @@ def test_the_words_table_equals_the_declarations(qapp) -> None:
 
 
 def test_every_setting_a_user_may_change_has_a_row(qtbot) -> None:
-    window = SettingsWindow()
+    window = declared_window()
     qtbot.addWidget(window)
     assert set(window.rows) == set(BY_NAME) - NOT_IN_WINDOW
     for name, row in window.rows.items():
@@ -54,7 +55,7 @@ def test_every_setting_a_user_may_change_has_a_row(qtbot) -> None:
 
 
 def test_locked_settings_are_greyed_and_say_who_set_them(qtbot) -> None:
-    window = SettingsWindow()
+    window = declared_window()
     qtbot.addWidget(window)
     window.set_settings(Settings(leaders=("Directie",)), frozenset({"leaders", "working_hours"}))
     window.show()
