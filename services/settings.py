@@ -153,7 +153,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
         "language",
         values.language,
         label="Language",
-        help="The language of Startpunt's windows and alerts; a restart applies it.",
+        help="The language of Startpunt's windows and alerts.",
     ),
 )
 BY_NAME: dict[str, Declaration] = {d.name: d for d in DECLARATIONS}

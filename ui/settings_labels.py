@@ -82,7 +82,7 @@ def setting_words() -> dict[str, Words]:
         "language": Words(
             QCoreApplication.translate("Settings", "Language"),
             QCoreApplication.translate(
-                "Settings", "The language of Startpunt's windows and alerts; a restart applies it."
+                "Settings", "The language of Startpunt's windows and alerts."
             ),
         ),
     }

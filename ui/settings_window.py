@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -155,6 +156,7 @@ class SettingsWindow(QDialog):
             low, high = POLL_INTERVAL_RANGE
             spin.setRange(int(low), int(high))
             spin.setSingleStep(10)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("0000") * 3)
             return spin, spin.value
         if name == "leaders":
             leaders = QPlainTextEdit(self)
@@ -170,6 +172,8 @@ class SettingsWindow(QDialog):
             combo.addItem(self.tr("Same as this computer"))
             combo.addItem("Nederlands")
             combo.addItem("English")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             return combo, lambda: LANGUAGE_CHOICES[combo.currentIndex()]
         line = QLineEdit(self)
         if name == "server_time_zone":

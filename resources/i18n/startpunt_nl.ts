@@ -888,8 +888,8 @@
         <translation>Taal</translation>
     </message>
     <message>
-        <source>The language of Startpunt&apos;s windows and alerts; a restart applies it.</source>
-        <translation>De taal van de vensters en meldingen van Startpunt; geldt na een herstart.</translation>
+        <source>The language of Startpunt&apos;s windows and alerts.</source>
+        <translation>De taal van de vensters en meldingen van Startpunt.</translation>
     </message>
     <message>
         <source>Likes</source>
