@@ -64,6 +64,8 @@ class AppWindows(QObject):
         parts.controller.apply_settings(parts.settings)
 
     def open_settings(self) -> None:
+        if self.settings.window is None or not self.settings.window.isVisible():
+            self.settings.effective = self._parts.effective  # others may have changed it
         self.settings.open()
 
     def open_help(self) -> None:

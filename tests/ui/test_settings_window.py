@@ -178,3 +178,23 @@ def test_start_at_login_is_switched_through_the_real_entry(qtbot, running, tmp_p
     assert entry.is_file()
     assert window.status.text() == "Saved. Your changes apply now."
     assert windows.settings.effective.settings.autostart is True
+
+
+def test_a_locked_setting_is_never_saved_even_when_asked(qtbot, profile, tmp_path, monkeypatch):
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"policy_version": 1, "locked": {"leaders": ["Directie"]}}))
+    monkeypatch.setenv(POLICY_ENV, str(policy))
+    parts = build(profile, "http://127.0.0.1:9", "t0ken", poll_interval=None, demo=False)
+    windows = attach(parts, profile, tmp_path / "profile")
+    try:
+        windows.open_settings()
+        window = windows.settings.window
+        assert window is not None
+        assert not window.rows["leaders"].editor.isEnabled()
+        before = settings_path(profile).read_bytes()
+        windows.settings.save({"leaders": ("Ik zelf",)})  # as if the window had offered it
+        assert settings_path(profile).read_bytes() == before
+        assert parts.controller._settings.leaders == ("Directie",)
+    finally:
+        windows.close()
+        asyncio.run(shut_down(parts))
