@@ -198,3 +198,25 @@ def test_a_locked_setting_is_never_saved_even_when_asked(qtbot, profile, tmp_pat
     finally:
         windows.close()
         asyncio.run(shut_down(parts))
+
+
+def test_a_settings_file_that_cannot_be_written_is_told_and_nothing_is_applied(
+    qtbot, running, profile, monkeypatch
+) -> None:
+    from desktop import settings_host
+    from services.store import StoreError
+
+    parts, windows = running
+
+    def refuse(*_args, **_kw):
+        raise StoreError("disk full")
+
+    monkeypatch.setattr(settings_host, "save", refuse)
+    windows.open_settings()
+    window = windows.settings.window
+    assert window is not None
+    _edit(window, "poll_interval", QSpinBox).setValue(300)
+    window.save_button.click()
+    assert window.status.text() == "Not saved: the settings file could not be written."
+    assert parts.controller._poller.interval == timedelta(seconds=30)
+    assert windows.settings.effective.settings.poll_interval == timedelta(seconds=30)
