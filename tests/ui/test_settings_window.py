@@ -220,3 +220,21 @@ def test_a_settings_file_that_cannot_be_written_is_told_and_nothing_is_applied(
     assert window.status.text() == "Not saved: the settings file could not be written."
     assert parts.controller._poller.interval == timedelta(seconds=30)
     assert windows.settings.effective.settings.poll_interval == timedelta(seconds=30)
+
+
+def test_the_tray_menu_opens_each_window_once(qtbot, running) -> None:
+    parts, windows = running
+    parts.tray.settings_action.trigger()
+    parts.tray.help_action.trigger()
+    parts.tray.about_action.trigger()
+    assert windows.settings.window is not None
+    assert windows.help is not None
+    assert windows.about is not None
+    first = (windows.settings.window, windows.help, windows.about)
+    for window in first:
+        qtbot.waitUntil(window.isVisible)
+    parts.tray.settings_action.trigger()
+    parts.tray.help_action.trigger()
+    assert (windows.settings.window, windows.help, windows.about) == first
+    assert "startpunt" in windows.help.command
+    assert windows.help.command.endswith("post --profile " + str(parts.log_dir.parent))
