@@ -62,6 +62,7 @@ class AppWindows(QObject):
         parts.effective = effective
         parts.settings = live_settings(parts.settings, effective.settings)
         parts.controller.apply_settings(parts.settings)
+        parts.posting.set_guidelines_url(parts.settings.guidelines_url)
 
     def open_settings(self) -> None:
         if self.settings.window is None or not self.settings.window.isVisible():

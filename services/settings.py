@@ -124,6 +124,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration(
         "guidelines_url",
         values.https_url,
+        live=True,
         label="Posting guidelines",
         help="The page the post dialog links to.",
         policy=True,

@@ -140,6 +140,10 @@ def test_live_settings_reach_the_poller_and_the_alert_policy_at_once(
     _edit(window, "thanks_text", QLineEdit).setText("Dank je wel!")
     _edit(window, "server_time_zone", QLineEdit).setText("Europe/Amsterdam")
     _edit(window, "language", QComboBox).setCurrentIndex(1)
+    guidelines = "https://intranet.example.org/richtlijnen"
+    _edit(window, "guidelines_url", QLineEdit).setText(guidelines)
+    dialog = parts.posting._ensure_dialog()
+    assert dialog.guidelines_button.isHidden()
     with qtbot.waitSignal(window.save_requested):
         window.save_button.click()
     # What the running app reads from now on (no restart).
@@ -149,6 +153,10 @@ def test_live_settings_reach_the_poller_and_the_alert_policy_at_once(
     assert controller._settings.leaders == ("Me", "Directie")
     assert controller.thanks_message() == "Dank je wel!"
     assert controller._quiet.schedule == (WorkingPeriod(2, time(8, 30), time(17, 30)),)
+    assert not dialog.guidelines_button.isHidden()  # the open post window links to it now
+    with qtbot.waitSignal(dialog.guidelines_requested) as clicked:
+        dialog.guidelines_button.click()
+    assert clicked.args == [guidelines]
     # Not live: saved, shown as applying at the next start, and not taken over now.
     assert controller._settings.server_time_zone == ""
     assert controller._settings.language == ""
