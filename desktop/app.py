@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import qt_async, running_target
 from desktop.alert_text import policy_problem_alert, store_problem_alert
+from desktop.app_windows import attach
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
 from desktop.effective_settings import load_effective
-from desktop.i18n import install_translations
+from desktop.i18n import chosen_language, install_translations
 from desktop.keychain_token import Reloader, saved_sign_in
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
@@ -55,8 +56,8 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
-    install_translations(app)
     loaded = load_effective(paths)  # the user's settings combined with IT's policy
+    install_translations(app, chosen_language(loaded[0].settings))
     intranet = _intranet(options, loaded[0])
     if intranet is None:
         return 2
@@ -161,6 +162,7 @@ async def _run(
     )
     quit_event = asyncio.Event()
     wire(parts, quit_event)
+    windows = attach(parts, paths, options.profile)  # Settings…, Help & tips, About
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: _on_about_to_quit(parts))
@@ -196,6 +198,7 @@ async def _run(
     await quit_event.wait()
     notifier_task.cancel()
     watch_file.cancel()
+    windows.close()
     await shut_down(parts)
     stop_signals.close()
     logger.info("Stopped")

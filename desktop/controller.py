@@ -111,6 +111,13 @@ class AppController(QObject):
         )
         self._task.add_done_callback(self._on_poll_task_done)
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Use changed settings from now on: alert kinds, leaders, thanks text (read per poll),
+        working hours (quiet time) and the poll interval."""
+        self._settings = settings
+        self._quiet.set_schedule(settings.working_hours)
+        self._poller.set_interval(settings.poll_interval)
+
     def _on_poll_task_done(self, task: asyncio.Task[None]) -> None:
         if task.cancelled():
             return

@@ -9,13 +9,25 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import resources
+from services.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+
+def chosen_language(settings: Settings) -> str | None:
+    """The language the user chose in Settings ("nl", "en"), or None to follow the system.
+
+    Read once at start: translators are installed before any window exists, so a change
+    applies at the next start (the settings window says so).
+    """
+    return settings.language or None
 
 
 def install_translations(app: QApplication, language: str | None = None) -> QLocale:
     """Install translators on `app` and make the chosen locale the default; return it."""
     locale = QLocale(language) if language else QLocale.system()
+    if language:  # the override also picks the locale's formats (times, dates)
+        logger.info("Language chosen in Settings: %s", language)
     QLocale.setDefault(locale)
     ours = QTranslator(app)
     folder = str(resources.path("i18n"))

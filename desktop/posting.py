@@ -268,6 +268,12 @@ class PostingController(QObject):
         if dialog is not None and current is not None and current == target:
             dialog.set_topic_choice(choice)
 
+    def set_guidelines_url(self, url: str) -> None:
+        """The posting guidelines changed in Settings: link to the new page from now on."""
+        self._guidelines_url = url
+        if self._dialog is not None:
+            self._dialog.set_guidelines_url(url)
+
     def _ensure_dialog(self) -> QuickPostDialog:
         if self._dialog is None:
             from ui.quick_post_dialog import QuickPostDialog  # widgets load when first needed

@@ -37,6 +37,9 @@ class TrayIcon(QObject):
     retry_requested = Signal()  # "Try now": poll at once (offline, or the token refused)
     check_requested = Signal()  # "Check the connection…"
     open_log_requested = Signal()  # "Open log folder"
+    settings_requested = Signal()  # "Settings…"
+    help_requested = Signal()  # "Help & tips"
+    about_requested = Signal()  # "About Startpunt"
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
 
@@ -98,6 +101,12 @@ class TrayIcon(QObject):
             lambda: self.pause_requested.emit(PauseChoice.RESUME.value)
         )
         self.menu.addSeparator()
+        self.settings_action = self._action(self.tr("Settings…"), self.menu)
+        self.settings_action.triggered.connect(self.settings_requested)
+        self.help_action = self._action(self.tr("Help && tips"), self.menu)
+        self.help_action.triggered.connect(self.help_requested)
+        self.about_action = self._action(self.tr("About Startpunt"), self.menu)
+        self.about_action.triggered.connect(self.about_requested)
         self.log_action = self._action(self.tr("Open log folder"), self.menu)
         self.log_action.triggered.connect(self.open_log_requested)
         self.quit_action = self._action(self.tr("Quit"), self.menu)

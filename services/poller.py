@@ -152,6 +152,13 @@ class Poller:
         since = self.clock.monotonic() - self._last_request_at
         return max(timedelta(0), MIN_GAP - timedelta(seconds=since))
 
+    def set_interval(self, interval: timedelta) -> None:
+        """Use a new regular interval (the settings window); a shorter one is used at once."""
+        shorter = interval < self.interval
+        self.interval = max(interval, MIN_GAP)
+        if shorter:
+            self._wake.set()  # the current wait may be long; the minimum gap still holds
+
     def refresh_soon(self) -> None:
         """Ask for a poll now (panel opened, network back); the minimum gap still holds."""
         self._wake.set()

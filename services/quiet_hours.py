@@ -68,6 +68,10 @@ class QuietHours:
         self._clock = clock
         self._paused_until: datetime | None = None
 
+    def set_schedule(self, schedule: Iterable[WorkingPeriod]) -> None:
+        """Use new working hours from now on (the settings window); a running pause stays."""
+        self.schedule = tuple(p for p in schedule if p.start != p.end)
+
     @property
     def paused_until(self) -> datetime | None:
         """The end of a pause the user chose (local time), or None."""

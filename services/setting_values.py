@@ -24,6 +24,7 @@ POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds
 MAX_LIST = 200
 MAX_TEXT = 2000
 MAX_THANKS = 500
+LANGUAGES = ("", "nl", "en")  # "" = follow the system's locale
 
 JsonObject = dict[str, object]
 
@@ -131,3 +132,10 @@ def zone_name(value: object) -> str:
 def names(value: object) -> tuple[str, ...]:
     cleaned = (text(item).strip() for item in sequence(value))
     return tuple(dict.fromkeys(n for n in cleaned if n))
+
+
+def language(value: object) -> str:
+    result = text(value).strip().lower()
+    if result not in LANGUAGES:
+        raise ValueError(f"not one of {', '.join(repr(x) for x in LANGUAGES)}")
+    return result

@@ -45,7 +45,9 @@ MAX_THANKS = values.MAX_THANKS
 RETIRED_FIELDS = frozenset(
     {"intranet_url", "language", "autostart", "start_my_day", "kudos_space_id", "recent_targets"}
 )
-_STILL_RETIRED = RETIRED_FIELDS - {"intranet_url", "autostart"}
+# `language` came back later with a reader (an override of the system locale); an old
+# value of it was never read and is not carried over either.
+_STILL_RETIRED = RETIRED_FIELDS - {"intranet_url", "autostart", "language"}
 
 JsonObject = dict[str, object]
 
@@ -89,6 +91,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
         "poll_interval",
         values.interval,
         lambda v: v.total_seconds(),
+        live=True,
         label="Check for news every (seconds)",
         help="How often Startpunt asks the intranet for new notifications.",
     ),
@@ -96,6 +99,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
         "alert_kinds",
         values.alert_kinds,
         values.alert_kinds_json,
+        live=True,
         label="Alerts",
         help="Which kinds of notification show a desktop alert.",
     ),
@@ -103,6 +107,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
         "working_hours",
         values.working_hours,
         lambda v: [values.period_json(p) for p in v],
+        live=True,
         label="Working hours",
         help="Outside these hours alerts wait; you get a summary when your day starts.",
         policy=True,
@@ -111,6 +116,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
         "leaders",
         values.names,
         list,
+        live=True,
         label="Leadership accounts",
         help="Posts by these people are announced as coming from leadership.",
         policy=True,
@@ -118,6 +124,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration(
         "guidelines_url",
         values.https_url,
+        live=True,
         label="Posting guidelines",
         help="The page the post dialog links to.",
         policy=True,
@@ -125,6 +132,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration(
         "thanks_text",
         values.thanks,
+        live=True,
         label="Thanks text",
         help="The comment the Thanks! button posts.",
     ),
@@ -141,6 +149,12 @@ DECLARATIONS: tuple[Declaration, ...] = (
         label="Start at login",
         help="Start Startpunt when you log in to your computer.",
         policy=True,
+    ),
+    Declaration(
+        "language",
+        values.language,
+        label="Language",
+        help="The language of Startpunt's windows and alerts.",
     ),
 )
 BY_NAME: dict[str, Declaration] = {d.name: d for d in DECLARATIONS}

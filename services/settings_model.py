@@ -51,3 +51,4 @@ class Settings:
     server_time_zone: str = ""
     # Mirrors whether Startpunt starts at login; the truth is the OS's entry (desktop.autostart).
     autostart: bool = False
+    language: str = ""  # "" = the system's; "nl" or "en" (read at start by desktop.i18n)

@@ -393,6 +393,11 @@ class QuickPostDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Discard
 
+    def set_guidelines_url(self, url: str) -> None:
+        """Link to these posting guidelines from now on ("" hides the link)."""
+        self._guidelines_url = url
+        self.guidelines_button.setVisible(bool(url))
+
     def _on_guidelines_clicked(self) -> None:
         if self._guidelines_url:
             self.guidelines_requested.emit(self._guidelines_url)

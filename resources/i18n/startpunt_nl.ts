@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutWindow</name>
+    <message>
+        <source>About Startpunt</source>
+        <translation>Over Startpunt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versie %1</translation>
+    </message>
+    <message>
+        <source>Your intranet in the system tray: alerts, thanks and quick posts.</source>
+        <translation>Je intranet in het systeemvak: meldingen, bedankjes en snelle berichten.</translation>
+    </message>
+    <message>
+        <source>Licensed under the European Union Public Licence (%1).</source>
+        <translation>Gelicentieerd onder de Europese openbare licentie van de Europese Unie (%1).</translation>
+    </message>
+    <message>
+        <source>Startpunt ships with these parts:</source>
+        <translation>Startpunt wordt geleverd met deze onderdelen:</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>niet geïnstalleerd</translation>
+    </message>
+    <message>
+        <source>Startpunt uses Qt %1 through PySide6 %2, under the GNU Lesser General Public License version 3 (LGPL-3.0). Qt is made by The Qt Company and its contributors. You may replace these Qt libraries with your own build of the same version; the Qt Project publishes their source code at qt.io.</source>
+        <translation>Startpunt gebruikt Qt %1 via PySide6 %2, onder de GNU Lesser General Public License versie 3 (LGPL-3.0). Qt wordt gemaakt door The Qt Company en haar bijdragers. Je mag deze Qt-bibliotheken vervangen door een eigen build van dezelfde versie; het Qt Project publiceert de broncode op qt.io.</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Open</source>
@@ -235,6 +282,149 @@
     <message>
         <source>Startpunt is not signed in: the sign-in was refused, has expired or was removed. Run startpunt login in a terminal; Startpunt picks up the new sign-in at once.</source>
         <translation>Startpunt is niet aangemeld: de aanmelding is geweigerd, verlopen of verwijderd. Voer startpunt login uit in een terminal; Startpunt neemt de nieuwe aanmelding meteen over.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Startpunt: help and tips</source>
+        <translation>Startpunt: hulp en tips</translation>
+    </message>
+    <message>
+        <source>What Startpunt does</source>
+        <translation>Wat Startpunt doet</translation>
+    </message>
+    <message>
+        <source>What is good to post</source>
+        <translation>Wat je goed kunt posten</translation>
+    </message>
+    <message>
+        <source>A keyboard shortcut for a new post</source>
+        <translation>Een sneltoets voor een nieuw bericht</translation>
+    </message>
+    <message>
+        <source>Where the log is</source>
+        <translation>Waar het logboek staat</translation>
+    </message>
+    <message>
+        <source>Startpunt sits in the system tray and keeps you in touch with your intranet without a browser tab open all day.</source>
+        <translation>Startpunt staat in het systeemvak en houdt je op de hoogte van je intranet, zonder dat er de hele dag een browsertabblad open hoeft te staan.</translation>
+    </message>
+    <message>
+        <source>It tells you when colleagues like, mention or comment on your work, lets you thank them with one click, and opens a small window to post an update.</source>
+        <translation>Je hoort het als collega&apos;s je werk leuk vinden, je noemen of erop reageren; je bedankt ze met één klik en plaatst een update in een klein venster.</translation>
+    </message>
+    <message>
+        <source>Outside your working hours alerts wait, and you get a summary when your day starts. Need to focus? Choose Pause alerts in the tray menu.</source>
+        <translation>Buiten je werktijden wachten meldingen en krijg je een samenvatting als je dag begint. Even focussen? Kies Meldingen pauzeren in het menu van het systeemvak.</translation>
+    </message>
+    <message>
+        <source>Thanks to the service desk for setting up the new laptops before the holidays!</source>
+        <translation>Dank aan de servicedesk voor het klaarzetten van de nieuwe laptops vóór de vakantie!</translation>
+    </message>
+    <message>
+        <source>Our team finished moving to the second floor. The coffee is on us today.</source>
+        <translation>Ons team zit nu op de tweede verdieping. De koffie is vandaag van ons.</translation>
+    </message>
+    <message>
+        <source>Congratulations to Sanne on 25 years with the municipality!</source>
+        <translation>Gefeliciteerd, Sanne, met je 25-jarig jubileum bij de gemeente!</translation>
+    </message>
+    <message>
+        <source>Tip: the new travel expense form is on the HR page.</source>
+        <translation>Tip: het nieuwe declaratieformulier voor reiskosten staat op de HR-pagina.</translation>
+    </message>
+    <message>
+        <source>Who joins the Friday lunch walk? We leave at 12:30 from the main entrance.</source>
+        <translation>Wie loopt er vrijdag mee met de lunchwandeling? We vertrekken om 12:30 uur bij de hoofdingang.</translation>
+    </message>
+    <message>
+        <source>Short, positive and useful to colleagues works best. For example:</source>
+        <translation>Kort, positief en nuttig voor collega&apos;s werkt het best. Bijvoorbeeld:</translation>
+    </message>
+    <message>
+        <source>Keep personal details, client data and anything confidential out of posts. Your organisation&apos;s posting guidelines are linked from the post window.</source>
+        <translation>Laat persoonsgegevens, klantgegevens en alles wat vertrouwelijk is uit je berichten. De richtlijnen van je organisatie staan gelinkt in het berichtvenster.</translation>
+    </message>
+    <message>
+        <source>Startpunt post</source>
+        <translation>Startpunt bericht</translation>
+    </message>
+    <message>
+        <source>Open Settings and choose Keyboard.</source>
+        <translation>Open Instellingen en kies Toetsenbord.</translation>
+    </message>
+    <message>
+        <source>Choose View and Customise Shortcuts, then Custom Shortcuts, then Add Shortcut (or +).</source>
+        <translation>Kies Sneltoetsen bekijken en aanpassen, dan Aangepaste sneltoetsen, dan Sneltoets toevoegen (of +).</translation>
+    </message>
+    <message>
+        <source>Name: %1. Command: the command above.</source>
+        <translation>Naam: %1. Opdracht: de opdracht hierboven.</translation>
+    </message>
+    <message>
+        <source>Choose Set Shortcut…, press the keys, then choose Add.</source>
+        <translation>Kies Sneltoets instellen…, druk de toetsen in en kies Toevoegen.</translation>
+    </message>
+    <message>
+        <source>Open System Settings and choose Keyboard, then Shortcuts.</source>
+        <translation>Open Systeeminstellingen en kies Toetsenbord, dan Sneltoetsen.</translation>
+    </message>
+    <message>
+        <source>Choose Add New, then Command or Script…, and enter the command above.</source>
+        <translation>Kies Nieuwe toevoegen, dan Commando of script…, en voer de opdracht hierboven in.</translation>
+    </message>
+    <message>
+        <source>With the new entry selected, choose Add Custom Shortcut, press the keys, then choose Apply.</source>
+        <translation>Kies bij het nieuwe item Aangepaste sneltoets toevoegen, druk de toetsen in en kies Toepassen.</translation>
+    </message>
+    <message>
+        <source>Open the Settings Manager and choose Keyboard.</source>
+        <translation>Open Instellingenbeheer en kies Toetsenbord.</translation>
+    </message>
+    <message>
+        <source>On the Application Shortcuts tab choose Add.</source>
+        <translation>Kies op het tabblad Sneltoetsen voor toepassingen Toevoegen.</translation>
+    </message>
+    <message>
+        <source>Enter the command above and choose OK, then press the keys.</source>
+        <translation>Voer de opdracht hierboven in, kies OK en druk de toetsen in.</translation>
+    </message>
+    <message>
+        <source>Right-click the desktop and choose New, then Shortcut.</source>
+        <translation>Klik met rechts op het bureaublad en kies Nieuw, dan Snelkoppeling.</translation>
+    </message>
+    <message>
+        <source>Enter the command above as the location, choose Next, name it %1 and choose Finish.</source>
+        <translation>Voer de opdracht hierboven in als locatie, kies Volgende, noem de snelkoppeling %1 en kies Voltooien.</translation>
+    </message>
+    <message>
+        <source>Right-click the new shortcut and choose Properties. Click in the Shortcut key field and press a letter: Windows makes it Ctrl+Alt and that letter. Choose OK.</source>
+        <translation>Klik met rechts op de nieuwe snelkoppeling en kies Eigenschappen. Klik in het veld Sneltoets en druk op een letter: Windows maakt er Ctrl+Alt en die letter van. Kies OK.</translation>
+    </message>
+    <message>
+        <source>Open the Shortcuts app and create a new shortcut.</source>
+        <translation>Open de app Opdrachten en maak een nieuwe opdracht.</translation>
+    </message>
+    <message>
+        <source>Add the action Run Shell Script and enter the command above.</source>
+        <translation>Voeg de actie Voer shellscript uit toe en voer de opdracht hierboven in.</translation>
+    </message>
+    <message>
+        <source>Open the shortcut&apos;s details (the i button), choose Add Keyboard Shortcut and press the keys.</source>
+        <translation>Open de details van de opdracht (de knop i), kies Voeg toetscombinatie toe en druk de toetsen in.</translation>
+    </message>
+    <message>
+        <source>One key combination, such as Ctrl+Alt+P, can open the post window from anywhere. Bind it to this command:</source>
+        <translation>Met één toetscombinatie, zoals Ctrl+Alt+P, open je het berichtvenster overal vandaan. Koppel die aan deze opdracht:</translation>
+    </message>
+    <message>
+        <source>Startpunt keeps a log in this folder (the tray menu&apos;s Open log folder opens it):</source>
+        <translation>Startpunt houdt een logboek bij in deze map (Logmap openen in het menu van het systeemvak opent hem):</translation>
+    </message>
+    <message>
+        <source>The log never holds your password or your sign-in token.</source>
+        <translation>Het logboek bevat nooit je wachtwoord of je aanmeldtoken.</translation>
     </message>
 </context>
 <context>
@@ -620,6 +810,271 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Intranet address</source>
+        <translation>Adres van het intranet</translation>
+    </message>
+    <message>
+        <source>The address of your HumHub intranet, such as https://intranet.example.org.</source>
+        <translation>Het adres van je HumHub-intranet, zoals https://intranet.example.org.</translation>
+    </message>
+    <message>
+        <source>Check for news every (seconds)</source>
+        <translation>Kijk voor nieuws elke (seconden)</translation>
+    </message>
+    <message>
+        <source>How often Startpunt asks the intranet for new notifications.</source>
+        <translation>Hoe vaak Startpunt het intranet om nieuwe meldingen vraagt.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Which kinds of notification show a desktop alert.</source>
+        <translation>Welke soorten meldingen een bureaubladmelding geven.</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Werktijden</translation>
+    </message>
+    <message>
+        <source>Outside these hours alerts wait; you get a summary when your day starts.</source>
+        <translation>Buiten deze tijden wachten meldingen; je krijgt een samenvatting als je dag begint.</translation>
+    </message>
+    <message>
+        <source>Leadership accounts</source>
+        <translation>Accounts van de leiding</translation>
+    </message>
+    <message>
+        <source>Posts by these people are announced as coming from leadership.</source>
+        <translation>Berichten van deze mensen worden aangekondigd als berichten van de leiding.</translation>
+    </message>
+    <message>
+        <source>Posting guidelines</source>
+        <translation>Richtlijnen voor berichten</translation>
+    </message>
+    <message>
+        <source>The page the post dialog links to.</source>
+        <translation>De pagina waarnaar het berichtvenster linkt.</translation>
+    </message>
+    <message>
+        <source>Thanks text</source>
+        <translation>Tekst van het bedankje</translation>
+    </message>
+    <message>
+        <source>The comment the Thanks! button posts.</source>
+        <translation>De reactie die de knop Bedankt! plaatst.</translation>
+    </message>
+    <message>
+        <source>Intranet time zone</source>
+        <translation>Tijdzone van het intranet</translation>
+    </message>
+    <message>
+        <source>Leave empty to let Startpunt work it out from the intranet&apos;s clock.</source>
+        <translation>Laat leeg om Startpunt het te laten afleiden uit de klok van het intranet.</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Starten bij aanmelden</translation>
+    </message>
+    <message>
+        <source>Start Startpunt when you log in to your computer.</source>
+        <translation>Start Startpunt als je je aanmeldt op je computer.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>The language of Startpunt&apos;s windows and alerts.</source>
+        <translation>De taal van de vensters en meldingen van Startpunt.</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Vind-ik-leuks</translation>
+    </message>
+    <message>
+        <source>Mentions of you</source>
+        <translation>Vermeldingen van jou</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Peilingen</translation>
+    </message>
+    <message>
+        <source>Messages from intranet modules</source>
+        <translation>Berichten van intranetmodules</translation>
+    </message>
+    <message>
+        <source>Posts by leadership</source>
+        <translation>Berichten van de leiding</translation>
+    </message>
+    <message>
+        <source>Other new posts in your spaces</source>
+        <translation>Andere nieuwe berichten in je ruimtes</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>Nieuwe volgers</translation>
+    </message>
+    <message>
+        <source>Space memberships</source>
+        <translation>Lidmaatschappen van ruimtes</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Al het andere</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>zondag</translation>
+    </message>
+    <message>
+        <source>Choose between 10 and 3600 seconds.</source>
+        <translation>Kies tussen 10 en 3600 seconden.</translation>
+    </message>
+    <message>
+        <source>A working day needs an end time different from its start.</source>
+        <translation>Een werkdag heeft een eindtijd nodig die verschilt van de begintijd.</translation>
+    </message>
+    <message>
+        <source>At most 200 names, one per line.</source>
+        <translation>Hoogstens 200 namen, één per regel.</translation>
+    </message>
+    <message>
+        <source>Use an address that starts with https://, or leave it empty.</source>
+        <translation>Gebruik een adres dat begint met https://, of laat het leeg.</translation>
+    </message>
+    <message>
+        <source>Keep the thanks text under 500 characters.</source>
+        <translation>Houd het bedankje korter dan 500 tekens.</translation>
+    </message>
+    <message>
+        <source>Not a time zone Startpunt knows. Use a name like Europe/Amsterdam, or leave it empty.</source>
+        <translation>Deze tijdzone kent Startpunt niet. Gebruik een naam als Europe/Amsterdam, of laat het leeg.</translation>
+    </message>
+    <message>
+        <source>Choose a language from the list.</source>
+        <translation>Kies een taal uit de lijst.</translation>
+    </message>
+    <message>
+        <source>These alert choices could not be read.</source>
+        <translation>Deze keuzes voor meldingen konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>This choice could not be read.</source>
+        <translation>Deze keuze kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Use an address that starts with https://.</source>
+        <translation>Gebruik een adres dat begint met https://.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHost</name>
+    <message>
+        <source>the settings file could not be written.</source>
+        <translation>het instellingenbestand kon niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>start at login could not be changed (see the log).</source>
+        <translation>starten bij aanmelden kon niet worden gewijzigd (zie het logboek).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Startpunt settings</source>
+        <translation>Instellingen van Startpunt</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Meldingen</translation>
+    </message>
+    <message>
+        <source>Intranet</source>
+        <translation>Intranet</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <source>Applies at the next start of Startpunt.</source>
+        <translation>Geldt vanaf de volgende start van Startpunt.</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Ingesteld door je organisatie</translation>
+    </message>
+    <message>
+        <source>One name per line</source>
+        <translation>Eén naam per regel</translation>
+    </message>
+    <message>
+        <source>Start Startpunt when I log in</source>
+        <translation>Start Startpunt als ik me aanmeld</translation>
+    </message>
+    <message>
+        <source>Same as this computer</source>
+        <translation>Zoals deze computer</translation>
+    </message>
+    <message>
+        <source>Empty: &quot;Thank you!&quot; in the intranet&apos;s language</source>
+        <translation>Leeg: „Bedankt!” in de taal van het intranet</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the marked fields.</source>
+        <translation>Er is niets opgeslagen: verbeter de gemarkeerde velden.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Saved. Applies at the next start of Startpunt: %1.</source>
+        <translation>Opgeslagen. Geldt vanaf de volgende start van Startpunt: %1.</translation>
+    </message>
+    <message>
+        <source>Saved. Your changes apply now.</source>
+        <translation>Opgeslagen. Je wijzigingen gelden meteen.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>TargetPicker</name>
     <message>
         <source>Post in</source>
@@ -677,6 +1132,18 @@
         <translation>Meldingen hervatten</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>Help &amp;&amp; tips</source>
+        <translation>Hulp &amp;&amp; tips</translation>
+    </message>
+    <message>
+        <source>About Startpunt</source>
+        <translation>Over Startpunt</translation>
+    </message>
+    <message>
         <source>Open log folder</source>
         <translation>Logmap openen</translation>
     </message>
@@ -722,6 +1189,17 @@
             <numerusform>%n nieuwe melding</numerusform>
             <numerusform>%n nieuwe meldingen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WorkingHoursEditor</name>
+    <message>
+        <source>from</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>tot</translation>
     </message>
 </context>
 </TS>

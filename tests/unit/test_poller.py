@@ -157,3 +157,14 @@ def test_poller_stop_ends_run_even_when_the_cancel_is_lost():
         await asyncio.wait_for(task, timeout=1)  # the 10 s minimum gap is not waited out
 
     asyncio.run(go())
+
+
+def test_a_new_interval_from_settings_is_used_and_a_shorter_one_wakes_the_wait():
+    poller = _poller(FakePort(), interval=timedelta(seconds=3600))
+    poller.set_interval(timedelta(seconds=3))
+    assert poller.interval == MIN_GAP  # the floor holds for the settings window too
+    assert poller._wake.is_set()  # the hour-long wait ends now (the gap still applies)
+    poller._wake.clear()
+    poller.set_interval(timedelta(seconds=600))
+    assert poller.interval == timedelta(seconds=600)
+    assert not poller._wake.is_set()  # a longer interval waits for the current wait to end

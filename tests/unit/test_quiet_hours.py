@@ -190,3 +190,16 @@ def test_quiet_hours_ambiguous_start_on_fall_back_night_counts_twice():
     until = quiet.quiet_until(moment)
     assert until is not None
     assert until.astimezone(UTC) == datetime(2026, 10, 25, 1, 15, tzinfo=UTC)
+
+
+def test_new_working_hours_apply_at_once_and_keep_a_running_pause():
+    quiet = _quiet(start=_local(2026, 12, 4, 10, 0))  # a Friday: outside Mon-Thu
+    assert quiet.is_quiet()
+    quiet.set_schedule(weekly(range(5), time(8, 30), time(17, 0)))
+    assert not quiet.is_quiet()
+    quiet.pause_for(timedelta(hours=1))
+    quiet.set_schedule(())
+    assert quiet.is_paused()
+    assert quiet.in_working_time()  # no schedule: alerts at any time, once the pause ends
+    quiet.set_schedule([WorkingPeriod(0, time(9, 0), time(9, 0))])
+    assert quiet.schedule == ()  # an empty period is dropped, as at start

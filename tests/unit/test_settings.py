@@ -85,13 +85,14 @@ def test_settings_file_holds_only_what_the_app_reads(tmp_path, caplog):
     assert loaded.leaders == ("Petra Directeur",)
     save(path, loaded)
     written = json.loads(path.read_text())
-    retired = {"language", "start_my_day", "kudos_space_id"}
+    retired = {"start_my_day", "kudos_space_id"}
     assert not retired & written.keys()
     assert "recent_targets" not in written
-    # intranet_url and autostart came back in version 3 with readers; version 1's values
-    # were never read, so they are not carried over.
+    # intranet_url, autostart and language came back later with readers; version 1's
+    # values were never read, so they are not carried over.
     assert written["intranet_url"] == ""
     assert written["autostart"] is False
+    assert written["language"] == ""
     read = {f.name for f in fields(Settings)} | {"schema_version"}
     assert set(written) == read
 

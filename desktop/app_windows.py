@@ -1,0 +1,101 @@
+"""The tray's "Settings…", "Help & tips" and "About Startpunt" windows, built on first use."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.autostart import Autostart, for_this_system, launch_command
+from desktop.effective_settings import settings_path
+from desktop.paths import Paths
+from desktop.settings_host import SettingsHost, live_settings
+from services.licences import bundled_parts, own_part
+from services.policy import Effective
+from ui.about_window import AboutWindow
+from ui.help_window import HelpWindow
+
+if TYPE_CHECKING:
+    from desktop.composition import Parts
+
+
+def post_command(profile: Path | None, *, platform: str = sys.platform) -> str:
+    """The command line that opens this installation's post window, as a user types it."""
+    words = [*launch_command(None), "post"]
+    if profile is not None:
+        words += ["--profile", str(profile.absolute())]
+    return subprocess.list2cmdline(words) if platform == "win32" else shlex.join(words)
+
+
+class AppWindows(QObject):
+    """Opens each window once and raises it again when asked a second time."""
+
+    def __init__(
+        self,
+        parts: Parts,
+        paths: Paths,
+        *,
+        profile: Path | None = None,
+        autostart: Autostart | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parts, self._paths, self._profile = parts, paths, profile
+        self.settings = SettingsHost(
+            parts.effective,
+            settings_path(paths),
+            apply=self._apply,
+            autostart=autostart or for_this_system(),
+            command=launch_command(profile),
+            parent=self,
+        )
+        self.help: HelpWindow | None = None
+        self.about: AboutWindow | None = None
+
+    def _apply(self, effective: Effective) -> None:
+        parts = self._parts
+        parts.effective = effective
+        parts.settings = live_settings(parts.settings, effective.settings)
+        parts.controller.apply_settings(parts.settings)
+        parts.posting.set_guidelines_url(parts.settings.guidelines_url)
+
+    def open_settings(self) -> None:
+        if self.settings.window is None or not self.settings.window.isVisible():
+            self.settings.effective = self._parts.effective  # others may have changed it
+        self.settings.open()
+
+    def open_help(self) -> None:
+        if self.help is None:
+            self.help = HelpWindow(post_command(self._profile), str(self._paths.log))
+        _raise(self.help)
+
+    def open_about(self) -> None:
+        if self.about is None:
+            self.about = AboutWindow(own_part(), bundled_parts())
+        _raise(self.about)
+
+    def close(self) -> None:
+        """Close every window (quitting)."""
+        for window in (self.settings.window, self.help, self.about):
+            if window is not None:
+                window.close()
+
+
+def _raise(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def attach(parts: Parts, paths: Paths, profile: Path | None) -> AppWindows:
+    """Create the windows' owner (kept alive by the tray) and connect the tray's menu to it."""
+    windows = AppWindows(parts, paths, profile=profile, parent=parts.tray)
+    parts.tray.settings_requested.connect(windows.open_settings)
+    parts.tray.help_requested.connect(windows.open_help)
+    parts.tray.about_requested.connect(windows.open_about)
+    return windows

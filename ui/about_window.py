@@ -1,0 +1,108 @@
+"""The "About Startpunt" window: name, version, licence, and the parts it ships with.
+
+The parts and their licences come from the installed distributions' metadata
+(`services.licences`); every text is set as plain text.
+"""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.licences import Part
+
+
+def _plain(text: str, parent: QWidget, name: str) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class AboutWindow(QDialog):
+    """Shows `own` (Startpunt) and `parts` (its runtime dependencies)."""
+
+    def __init__(self, own: Part, parts: list[Part], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutWindow")
+        self.setWindowTitle(self.tr("About Startpunt"))
+        title = _plain("Startpunt", self, "name")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        version = own.version or self.tr("unknown")
+        self.version_label = _plain(self.tr("Version %1").replace("%1", version), self, "version")
+        summary = _plain(
+            self.tr("Your intranet in the system tray: alerts, thanks and quick posts."),
+            self,
+            "summary",
+        )
+        self.licence_label = _plain(
+            self.tr("Licensed under the European Union Public Licence (%1).").replace(
+                "%1", own.licence
+            ),
+            self,
+            "licence",
+        )
+        caption = _plain(self.tr("Startpunt ships with these parts:"), self, "partsCaption")
+        self.table = QTableWidget(len(parts), 3, self)
+        self.table.setObjectName("parts")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Part"), self.tr("Version"), self.tr("Licence")]
+        )
+        for row, item in enumerate(parts):
+            shown = item.version or self.tr("not installed")
+            for column, text in enumerate((item.name, shown, item.licence or self.tr("unknown"))):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, cell)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.qt_notice = _plain(
+            self.tr(
+                "Startpunt uses Qt %1 through PySide6 %2, under the GNU Lesser General Public "
+                "License version 3 (LGPL-3.0). Qt is made by The Qt Company and its "
+                "contributors. You may replace these Qt libraries with your own build of the "
+                "same version; the Qt Project publishes their source code at qt.io."
+            )
+            .replace("%1", qVersion())
+            .replace("%2", pyside_version),
+            self,
+            "qtNotice",
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        for widget in (title, self.version_label, summary, self.licence_label, caption):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.qt_notice)
+        layout.addWidget(buttons)
+        self.resize(560, 600)
+
+    def listed(self) -> list[tuple[str, str, str]]:
+        """The table's rows as shown (name, version, licence)."""
+        rows = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, column) for column in range(3)]
+            name, version, licence = (c.text() if c is not None else "" for c in cells)
+            rows.append((name, version, licence))
+        return rows

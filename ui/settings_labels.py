@@ -1,0 +1,148 @@
+"""The settings window's words: each declared setting's label and help, translated.
+
+`services.settings.DECLARATIONS` holds the English source text, but translations are scanned
+only from `desktop/` and `ui/`, so the same sentences are written here once more as literal
+`translate` calls in the "Settings" context. `tests/ui/test_settings_window.py` keeps this
+table equal to the declarations (same names, same English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "Settings"
+# Declared settings the window does not show: the intranet address is chosen where the user
+# signs in (a different address needs a different token).
+NOT_IN_WINDOW = frozenset({"intranet_url"})
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    label: str
+    help: str
+
+
+def setting_words() -> dict[str, Words]:
+    """Label and help per setting name, in the current language."""
+    return {
+        "intranet_url": Words(
+            QCoreApplication.translate("Settings", "Intranet address"),
+            QCoreApplication.translate(
+                "Settings",
+                "The address of your HumHub intranet, such as https://intranet.example.org.",
+            ),
+        ),
+        "poll_interval": Words(
+            QCoreApplication.translate("Settings", "Check for news every (seconds)"),
+            QCoreApplication.translate(
+                "Settings", "How often Startpunt asks the intranet for new notifications."
+            ),
+        ),
+        "alert_kinds": Words(
+            QCoreApplication.translate("Settings", "Alerts"),
+            QCoreApplication.translate(
+                "Settings", "Which kinds of notification show a desktop alert."
+            ),
+        ),
+        "working_hours": Words(
+            QCoreApplication.translate("Settings", "Working hours"),
+            QCoreApplication.translate(
+                "Settings",
+                "Outside these hours alerts wait; you get a summary when your day starts.",
+            ),
+        ),
+        "leaders": Words(
+            QCoreApplication.translate("Settings", "Leadership accounts"),
+            QCoreApplication.translate(
+                "Settings", "Posts by these people are announced as coming from leadership."
+            ),
+        ),
+        "guidelines_url": Words(
+            QCoreApplication.translate("Settings", "Posting guidelines"),
+            QCoreApplication.translate("Settings", "The page the post dialog links to."),
+        ),
+        "thanks_text": Words(
+            QCoreApplication.translate("Settings", "Thanks text"),
+            QCoreApplication.translate("Settings", "The comment the Thanks! button posts."),
+        ),
+        "server_time_zone": Words(
+            QCoreApplication.translate("Settings", "Intranet time zone"),
+            QCoreApplication.translate(
+                "Settings", "Leave empty to let Startpunt work it out from the intranet's clock."
+            ),
+        ),
+        "autostart": Words(
+            QCoreApplication.translate("Settings", "Start at login"),
+            QCoreApplication.translate(
+                "Settings", "Start Startpunt when you log in to your computer."
+            ),
+        ),
+        "language": Words(
+            QCoreApplication.translate("Settings", "Language"),
+            QCoreApplication.translate(
+                "Settings", "The language of Startpunt's windows and alerts."
+            ),
+        ),
+    }
+
+
+def alert_kind_words() -> dict[str, str]:
+    """A checkbox label per `AlertKinds` switch."""
+    return {
+        "like": QCoreApplication.translate("Settings", "Likes"),
+        "mention": QCoreApplication.translate("Settings", "Mentions of you"),
+        "comment": QCoreApplication.translate("Settings", "Comments"),
+        "poll": QCoreApplication.translate("Settings", "Polls"),
+        "custom": QCoreApplication.translate("Settings", "Messages from intranet modules"),
+        "leader_post": QCoreApplication.translate("Settings", "Posts by leadership"),
+        "content_created": QCoreApplication.translate("Settings", "Other new posts in your spaces"),
+        "follow": QCoreApplication.translate("Settings", "New followers"),
+        "space_membership": QCoreApplication.translate("Settings", "Space memberships"),
+        "other": QCoreApplication.translate("Settings", "Everything else"),
+    }
+
+
+def weekday_names() -> list[str]:
+    """Monday first, as `WorkingPeriod.weekday` counts (0 = Monday)."""
+    return [
+        QCoreApplication.translate("Settings", "Monday"),
+        QCoreApplication.translate("Settings", "Tuesday"),
+        QCoreApplication.translate("Settings", "Wednesday"),
+        QCoreApplication.translate("Settings", "Thursday"),
+        QCoreApplication.translate("Settings", "Friday"),
+        QCoreApplication.translate("Settings", "Saturday"),
+        QCoreApplication.translate("Settings", "Sunday"),
+    ]
+
+
+def problem_words() -> dict[str, str]:
+    """What to tell the user next to a field whose value was refused."""
+    return {
+        "poll_interval": QCoreApplication.translate(
+            "Settings", "Choose between 10 and 3600 seconds."
+        ),
+        "working_hours": QCoreApplication.translate(
+            "Settings", "A working day needs an end time different from its start."
+        ),
+        "leaders": QCoreApplication.translate("Settings", "At most 200 names, one per line."),
+        "guidelines_url": QCoreApplication.translate(
+            "Settings", "Use an address that starts with https://, or leave it empty."
+        ),
+        "thanks_text": QCoreApplication.translate(
+            "Settings", "Keep the thanks text under 500 characters."
+        ),
+        "server_time_zone": QCoreApplication.translate(
+            "Settings",
+            "Not a time zone Startpunt knows. Use a name like Europe/Amsterdam, or leave it empty.",
+        ),
+        "language": QCoreApplication.translate("Settings", "Choose a language from the list."),
+        "alert_kinds": QCoreApplication.translate(
+            "Settings", "These alert choices could not be read."
+        ),
+        "autostart": QCoreApplication.translate("Settings", "This choice could not be read."),
+        "intranet_url": QCoreApplication.translate(
+            "Settings", "Use an address that starts with https://."
+        ),
+    }
