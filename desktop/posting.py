@@ -261,7 +261,10 @@ class PostingController(QObject):
             choice = await self._port.topic_choice(target)
         except ServiceError as exc:
             logger.info("Topics not read: %s", exc)
-            choice = self._topic_choices.get(target.contentcontainer_id, TopicChoice())
+            known = self._topic_choices.get(target.contentcontainer_id)
+            if known is None:  # still unknown: the dialog keeps the draft's topics meanwhile
+                return
+            choice = known
         self._topic_choices[target.contentcontainer_id] = choice
         dialog = self._dialog
         current = None if dialog is None else dialog.target.current_target()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.posting import PostingController
 from services.compose import Composition, Draft
+from services.errors import OfflineError
 from services.models import Container, TopicChoice
 from services.store import Database
 from tests.fakes.clock import FakeClock
@@ -126,3 +127,35 @@ def test_the_target_change_asks_again(qtbot, dialog: QuickPostDialog) -> None:
     assert asked == [ME]
     qtbot.keyClick(dialog.target, Qt.Key.Key_End)  # typing in the picker asks nothing new
     assert asked == [ME]
+
+
+class NoTopicsPort(FakePort):
+    """The intranet can't be reached: the topics of a container can't be read."""
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        raise OfflineError("connection refused", nothing_sent=True)
+
+
+def test_a_saved_topic_survives_opening_the_dialog_while_offline(db, qtbot) -> None:
+    port = NoTopicsPort(spaces=[TEAM])
+    posting = PostingController(db, port, FakeClock(), rng=random.Random(1))
+    posting._on_dialog_draft_changed(Draft("Hallo team", 30, topics=("Nieuws",)))
+    asked: list[object] = []
+
+    async def go() -> None:
+        dialog = posting.open_dialog()
+        qtbot.addWidget(dialog)
+        dialog.topics_wanted.connect(asked.append)
+        dialog.request_topics()
+        deadline = asyncio.get_running_loop().time() + 5
+        while len(port.calls) < 1 or posting._background:  # the topic reads have ended
+            assert asyncio.get_running_loop().time() < deadline, "topics never read"
+            await asyncio.sleep(0.01)
+        dialog.flush_draft()
+        await posting.shutdown()
+
+    asyncio.run(go())
+    assert asked  # the topics were asked for, and could not be read
+    saved = posting._load_draft()
+    assert saved is not None
+    assert saved.topics == ("Nieuws",)  # not silently dropped for lack of a topic list
