@@ -49,17 +49,22 @@ def test_a_post_to_my_profile_before_the_first_connection_arrives_later(qtbot, t
         posting.start()  # the targets can't be read: nothing answers on the port
         dialog = posting.open_dialog(f"Vanuit de trein {marker}")
         qtbot.addWidget(dialog)
-        await asyncio.sleep(0.2)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 20
+        while posting._background:  # reading the targets failed: nothing answers
+            assert loop.time() < deadline, "the targets were never read"
+            await asyncio.sleep(0.01)
         targets = [dialog.target.itemText(i) for i in range(dialog.target.count())]
         assert targets == ["My profile"], targets
         dialog.request_post()
         assert dialog.editor.toPlainText() == ""  # queued
-        await asyncio.sleep(0.3)  # the sender tried and found nobody
+        while posting._sender.failures < 1:  # the sender tried and found nobody
+            assert loop.time() < deadline, "the sender never tried"
+            await asyncio.sleep(0.01)
         assert len(posting.outbox.waiting()) == 1
         server.start()
         connector.use_token(server.demo_token)
         posting.network_back()
-        loop = asyncio.get_running_loop()
         deadline = loop.time() + 20
         while loop.time() < deadline and posting.outbox.waiting():
             await asyncio.sleep(0.1)

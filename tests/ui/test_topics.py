@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -74,6 +75,14 @@ def test_a_space_without_topics_offers_none(dialog: QuickPostDialog) -> None:
     assert dialog.draft().topics == ()
 
 
+async def _until(condition: Callable[[], object], seconds: float = 10) -> None:
+    """Wait for `condition`, polling; fail after `seconds` (never a fixed sleep)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
 @pytest.fixture
 def db(tmp_path):
     database = Database.open(tmp_path / "startpunt.sqlite3")
@@ -91,25 +100,16 @@ def test_posting_offers_the_targets_topics_and_says_what_was_dropped(qtbot, db) 
         posting.start()
         dialog = posting.open_dialog()
         qtbot.addWidget(dialog)
-        for _ in range(100):
-            if dialog.target.targets() and dialog.topic_list.isEnabled():
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: len(dialog.target.targets()) == 2)  # the profile and the space
         dialog.target.select(30)
-        for _ in range(100):
-            if dialog.topic_list.count() == 3:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: dialog.topic_list.count() == 3)
         assert [dialog.topic_list.itemText(i) for i in range(3)] == ["No topic", "Nieuws", "Feest"]
         assert not dialog.topic.isVisible()
         # a draft saved before (or a forwarded one) still asks for a topic the space lacks
         posting._on_dialog_post_requested(
             Composition(Draft("Hallo team", 30, topics=("Geheim",)), TEAM)
         )
-        for _ in range(200):
-            if sent:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: sent)
         await posting.shutdown()
 
     asyncio.run(go())
