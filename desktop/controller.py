@@ -308,7 +308,7 @@ class AppController(QObject):
         return translate_for(language, "AppController", "Thank you!") or self.tr("Thank you!")
 
     async def _thank(self, notification_id: int, alert: Alert | None) -> None:
-        if self._capabilities is None:
+        if not self._thanker.already_thanked(notification_id) and self._capabilities is None:
             await asyncio.wait({self._learn()}, timeout=LEARN_WAIT_S)
         # Checked after the wait, with no await before `thank` marks it: a second click
         # that waited too is "already", never taken for a post that can't be found.
