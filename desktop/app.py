@@ -59,13 +59,15 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         )
         return 2
     demo: DemoIntranet | None = None
+    # Out of our environment (and the hand-over pipe drained and closed) in every mode, so no
+    # child process (the browser!) inherits it, even when the demo does not use it.
+    token = take_token(options.token_env)
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
 
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     else:
-        token = take_token(options.token_env)  # never in our environment (desktop.token_env)
         if not token or not options.intranet:
             sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
             return 2
