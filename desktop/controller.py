@@ -205,7 +205,8 @@ class AppController(QObject):
             return
         results = await run_checks(self._checks)
         cause = self._words.cause(results)
-        if self.state is not ConnectionState.ONLINE or cause:
+        # Back online meanwhile: an automatic check's cause is stale (only a report says it).
+        if self.state is not ConnectionState.ONLINE or (report and cause):
             self.connection_cause.emit(cause)
         if report:
             self.connection_checked.emit(cause, self._words.lines(results))

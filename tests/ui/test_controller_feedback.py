@@ -365,3 +365,27 @@ def test_two_quick_thanks_before_the_server_is_known_say_already_not_not_found(q
     assert refusals == ["You already said thanks for this."]  # never "post not found"
     assert (7, False) not in outcomes  # the panel never offers Thanks! again meanwhile
     assert outcomes[-1] == (7, True)
+
+
+def test_a_check_that_ends_after_the_app_is_back_online_leaves_no_stale_cause(qtbot):
+    """The automatic check of an offline episode may finish after the next poll is already
+    online again; its (now stale) cause must not make the panel say "Not connected"."""
+    release = asyncio.Event()
+
+    async def checks() -> AsyncIterator[CheckResult]:
+        yield CheckResult("address", True, "https://intranet.example")
+        await release.wait()  # the check is slow (a TCP timeout) ...
+        yield CheckResult("tcp", False, "cannot connect: timed out")
+
+    controller, _ = _controller(FakePort(), checks=checks)
+    causes: list[str] = []
+    controller.connection_cause.connect(causes.append)
+
+    async def go() -> None:
+        await controller.handle_outcome(PollOutcome(ConnectionState.OFFLINE, timedelta(10)))
+        await controller.handle_outcome(PollOutcome(ConnectionState.ONLINE, timedelta(30)))
+        release.set()  # ... and ends when the app is online again
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert causes == [""]  # cleared when online, never set again by the late check
