@@ -76,9 +76,9 @@ def test_demo_with_a_token_variable_leaves_no_readable_token_behind(tmp_path: Pa
         assert started, "the app did not start (see its log)"
         assert token.encode() not in Path(f"/proc/{app.pid}/environ").read_bytes()
         for fd in Path(f"/proc/{app.pid}/fd").iterdir():
-            if not str(fd.readlink()).startswith("pipe:"):
-                continue
-            try:
+            try:  # an fd may close meanwhile
+                if not str(fd.readlink()).startswith("pipe:"):
+                    continue
                 reader = os.open(fd, os.O_RDONLY | os.O_NONBLOCK)
             except OSError:
                 continue
