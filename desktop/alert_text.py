@@ -148,15 +148,31 @@ def store_problem_alert(problem: str) -> Alert:
     )
 
 
-def auth_alert() -> Alert:
-    """The token was refused (401): say what to do; shown once per episode."""
+def policy_problem_alert() -> Alert:
+    """IT's policy file could not be used (the log says why): shown once per start."""
     return Alert(
-        key="auth",
-        title=QCoreApplication.translate("Alerts", "Startpunt can't sign in"),
+        key="policy",
+        title=QCoreApplication.translate("Alerts", "Startpunt"),
         body=QCoreApplication.translate(
             "Alerts",
-            "The intranet refused Startpunt's token, so no notifications arrive. Get a new "
-            "token (see Startpunt's README) and start Startpunt again with it.",
+            "Your organisation's settings file for Startpunt could not be read, so Startpunt "
+            "uses your own settings. Please tell your IT department.",
+        ),
+        url=PANEL_URL,
+        actions=(AlertAction.DISMISS,),
+    )
+
+
+def auth_alert() -> Alert:
+    """No usable token (a 401, expired, signed out): say what to do; once per episode."""
+    return Alert(
+        key="auth",
+        title=QCoreApplication.translate("Alerts", "Startpunt is not signed in"),
+        body=QCoreApplication.translate(
+            "Alerts",
+            "No notifications arrive until you sign in again: run startpunt login in a "
+            "terminal. Startpunt picks up the new sign-in at once; posts waiting to be sent "
+            "are kept.",
         ),
         url=PANEL_URL,
         actions=(AlertAction.DISMISS,),

@@ -12,18 +12,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from desktop import qt_async, running_target
-from desktop.alert_text import store_problem_alert
+from desktop.alert_text import policy_problem_alert, store_problem_alert
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
+from desktop.effective_settings import load_effective
 from desktop.i18n import install_translations
+from desktop.keychain_token import Reloader, saved_sign_in
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
-from desktop.single_instance import SingleInstance
+from desktop.single_instance import Command, SingleInstance
 from desktop.token_env import take_token
 from desktop.tray import TrayIcon
+from services.policy import Effective
 from services.redaction import register_secret
 from services.store import StoreError
 from ui.tray_icon import TrayLook, render_pixmap
@@ -53,30 +56,50 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     app.setApplicationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
     install_translations(app)
-    if not options.demo and not options.intranet:  # `startpunt post` with nothing running
-        sys.stderr.write(
-            "startpunt: Startpunt is not running; start it with --demo or --intranet\n"
-        )
+    loaded = load_effective(paths)  # the user's settings combined with IT's policy
+    intranet = _intranet(options, loaded[0])
+    if intranet is None:
         return 2
     demo: DemoIntranet | None = None
-    # Out of our environment (and the hand-over pipe drained and closed) in every mode, so no
-    # child process (the browser!) inherits it, even when the demo does not use it.
-    token = take_token(options.token_env)
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
 
+        # Unused, but drained and closed all the same: no child process (the browser!) may
+        # inherit a readable token (desktop.token_env).
+        take_token(options.token_env)
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
-    else:
-        if not token or not options.intranet:
-            sys.stderr.write(f"startpunt: the variable {options.token_env} holds no token\n")
+    elif options.token_env:
+        token = take_token(options.token_env)  # never in our environment (desktop.token_env)
+        if not token:
+            where = f"the variable {options.token_env}" if options.token_env else "nothing"
+            sys.stderr.write(f"startpunt: {where} holds no token; use --token-env VAR\n")
             return 2
-        base_url = options.intranet
+        if not intranet:
+            sys.stderr.write("startpunt: --token-env needs --intranet URL\n")
+            return 2
+        base_url = intranet
+    else:  # the keychain (`startpunt login`); signed out: start anyway, say so (keychain_token)
+        saved = saved_sign_in(paths, intranet)
+        if saved.problem:
+            sys.stderr.write(f"startpunt: {saved.problem}\n")
+            logger.warning("%s", saved.problem)
+        if not saved.base_url:
+            return 2
+        base_url, token = saved.base_url, saved.token
     register_secret(token)
     running_target.write(paths.data, running_target.DEMO if demo is not None else base_url)
     try:
         return qt_async.run(
-            _run(options, paths, base_url, token, demo=demo is not None, instance=instance)
+            _run(
+                options,
+                paths,
+                base_url,
+                token,
+                demo=demo is not None,
+                instance=instance,
+                loaded=loaded,
+            )
         )
     except RuntimeError as exc:
         # The platform ended the session (logout, Cmd+Q): Qt quit and stopped the loop
@@ -87,6 +110,18 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         running_target.clear(paths.data)
         if demo is not None:
             demo.stop()
+
+
+def _intranet(options: RunOptions, effective: Effective) -> str | None:
+    """--intranet, else the saved or policy address ("" when none); None when --intranet
+    contradicts the address IT locked (said on stderr)."""
+    chosen = effective.settings.intranet_url
+    if options.demo:
+        return ""
+    if options.intranet and effective.is_locked("intranet_url") and options.intranet != chosen:
+        sys.stderr.write(f"startpunt: your organisation set the intranet address to {chosen}\n")
+        return None
+    return options.intranet or chosen
 
 
 async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asyncio.Event) -> None:
@@ -116,8 +151,17 @@ async def _run(
     *,
     demo: bool,
     instance: SingleInstance,
+    loaded: tuple[Effective, bool] | None = None,
 ) -> int:
-    parts = build(paths, base_url, token, poll_interval=options.poll_interval, demo=demo)
+    parts = build(
+        paths,
+        base_url,
+        token,
+        poll_interval=options.poll_interval,
+        demo=demo,
+        profile=options.profile,
+        loaded=loaded,
+    )
     quit_event = asyncio.Event()
     wire(parts, quit_event)
     app = QApplication.instance()
@@ -132,14 +176,25 @@ async def _run(
         _choose_notifier(parts.tray, controller, controller.polled)
     )
     controller.first_poll_done.connect(parts.watch.start)
-    controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
-    if parts.store_problem:
-        controller.show_alert(store_problem_alert(parts.store_problem))
+    if token:
+        controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
+    else:  # not signed in: the "sign in again" state until `startpunt login` (Reloader)
+        await controller.sign_out()
+    show_start_problems(parts)
     watch_file = asyncio.ensure_future(_watch_database(parts, controller))
     # The outbox (and its read of spaces and profile) starts after the first poll, off the
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
-    instance.start(parts.posting.handle_command)
+    reloader = Reloader(paths, parts.connector, controller, parts.current_token)
+    reloader.watch_expiry(token)
+
+    def handle_command(command: Command) -> None:
+        if command.name == "credentials":
+            reloader.reload()
+        else:
+            parts.posting.handle_command(command)
+
+    instance.start(handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
     notifier_task.cancel()
@@ -148,6 +203,14 @@ async def _run(
     stop_signals.close()
     logger.info("Stopped")
     return 0
+
+
+def show_start_problems(parts: Parts) -> None:
+    """Tell the user, once per start, what went wrong before the app could run normally."""
+    if parts.store_problem:
+        parts.controller.show_alert(store_problem_alert(parts.store_problem))
+    if parts.effective.policy.problem:  # the log has the details
+        parts.controller.show_alert(policy_problem_alert())
 
 
 async def shut_down(parts: Parts) -> None:

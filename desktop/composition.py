@@ -15,9 +15,13 @@ from PySide6.QtCore import QTimeZone, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from desktop.autostart import for_this_system, launch_command
 from desktop.browser import Browser
 from desktop.connection_check import checks_for
 from desktop.controller import AppController
+from desktop.effective_settings import SETTINGS_NAME as SETTINGS_NAME
+from desktop.effective_settings import load_effective, reconcile_autostart, settings_path
+from desktop.keychain_token import CurrentToken
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
 from desktop.posting import PostingController
@@ -27,18 +31,18 @@ from services.alert_policy import AlertPolicy
 from services.clock import SystemClock
 from services.humhub.connector import HumHubConnector
 from services.people import PeopleStore
+from services.policy import Effective
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
 from services.server_time import named_zone
-from services.settings import Settings, load, save
+from services.settings import Settings
 from services.store import Database, StoreError
 from services.thanks import Thanker
 
 logger = logging.getLogger(__name__)
 
 DATABASE_NAME = "startpunt.sqlite3"
-SETTINGS_NAME = "settings.json"
 
 
 @dataclass
@@ -48,6 +52,7 @@ class Parts:
     connector: HumHubConnector
     database: Database
     settings: Settings
+    effective: Effective  # the settings with what IT's policy set or locked
     controller: AppController
     tray: TrayIcon
     panel: PanelHost
@@ -56,6 +61,7 @@ class Parts:
     store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
     log_dir: Path
+    current_token: CurrentToken
     quitting: bool = False
 
 
@@ -86,18 +92,28 @@ def open_database(paths: Paths) -> tuple[Database, str]:
 
 
 def build(
-    paths: Paths, base_url: str, token: str, *, poll_interval: float | None, demo: bool
+    paths: Paths,
+    base_url: str,
+    token: str,
+    *,
+    poll_interval: float | None,
+    demo: bool,
+    profile: Path | None = None,
+    loaded: tuple[Effective, bool] | None = None,
 ) -> Parts:
     """Create the services and widgets (nothing is connected yet)."""
     clock = SystemClock()
     rng = random.Random()  # noqa: S311 -- jitter, not cryptography
-    settings_path = paths.config / SETTINGS_NAME
-    settings = load(settings_path)
-    if not settings_path.exists():  # write the defaults once, so there is a file to edit
-        try:
-            save(settings_path, settings)
-        except StoreError as exc:
-            logger.warning("Could not write the default settings: %s", exc)
+    # The user's file combined with IT's policy (loaded by the caller when it needs it first).
+    effective, first_start = load_effective(paths) if loaded is None else loaded
+    effective = reconcile_autostart(
+        for_this_system(),
+        effective,
+        settings_path(paths),
+        launch_command(profile),
+        first_start=first_start,
+    )
+    settings = effective.settings
     if poll_interval is not None:  # the command line wins over the saved setting
         settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
     database, store_problem = open_database(paths)
@@ -115,6 +131,7 @@ def build(
         interval=settings.poll_interval,
     )
     quiet = QuietHours(settings.working_hours, local_zone(), clock)
+    current_token = CurrentToken(token)
     controller = AppController(
         connector,
         poller,
@@ -124,7 +141,7 @@ def build(
         settings=settings,
         clock=clock,
         thanker=Thanker(connector, database),
-        checks=checks_for(connector.base_url, token),
+        checks=checks_for(connector.base_url, current_token.get),
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     posting = PostingController(
@@ -147,6 +164,7 @@ def build(
         connector=connector,
         database=database,
         settings=settings,
+        effective=effective,
         controller=controller,
         tray=TrayIcon(),
         panel=PanelHost(as_window=not has_tray),
@@ -155,6 +173,7 @@ def build(
         store_problem=store_problem,
         posting=posting,
         log_dir=paths.log,
+        current_token=current_token,
     )
 
 

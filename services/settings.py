@@ -1,24 +1,24 @@
-"""The user's settings: one typed frozen dataclass, every default in one place, stored as JSON.
+"""The user's settings: one declaration per setting, stored as versioned JSON.
 
-Pure Python; no Qt. Writes are atomic with mode 0600 in a 0700 folder (the file on disk is
-`services.settings_file`'s). Loading never crashes and never loses the other settings: an
-unknown or invalid field falls back to its default with a logged warning. No secrets here:
-the token lives in the OS keychain.
+Pure Python; no Qt. Each setting is declared once in `DECLARATIONS` (name, type, default,
+decoder, encoder, whether it applies without a restart, its label and help for the settings
+window, whether IT's policy may set it); the values live in the typed `Settings` dataclass
+(`services.settings_model`). Writes are atomic with mode 0600 in a 0700 folder (the file on
+disk is `services.settings_file`'s). Loading never crashes and never loses the other
+settings: an unknown or invalid field falls back to its default with a logged warning. No
+secrets here: the token lives in the OS keychain.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import math
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
-from datetime import time, timedelta
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from services.quiet_hours import WorkingPeriod
-from services.server_time import named_zone
+from services import setting_values as values
 from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
 from services.settings_file import FILE_MODE as FILE_MODE
 from services.settings_file import (
@@ -27,59 +27,126 @@ from services.settings_file import (
     repair_mode,
     write_atomically,
 )
+from services.settings_model import DEFAULT_POLL_INTERVAL as DEFAULT_POLL_INTERVAL
+from services.settings_model import AlertKinds as AlertKinds
+from services.settings_model import Settings as Settings
 from services.store import StoreError
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
-DEFAULT_POLL_INTERVAL = timedelta(seconds=30)
-POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds
-MAX_LIST = 200
-MAX_TEXT = 2000
-MAX_THANKS = 500
-# Written by version 1 but never read by the app: dropped on upgrade, silently ignored in old
-# files (the UI language follows the system; the intranet address is a command-line option).
+SCHEMA_VERSION = 3
+POLL_INTERVAL_RANGE = values.POLL_INTERVAL_RANGE
+MAX_LIST = values.MAX_LIST
+MAX_TEXT = values.MAX_TEXT
+MAX_THANKS = values.MAX_THANKS
+# Written by version 1 but never read by the app: dropped on the upgrade to version 2 and
+# silently ignored in old files. (`intranet_url` and `autostart` came back in version 3 with
+# readers; a version-1 value of theirs was never read, so it is not carried over.)
 RETIRED_FIELDS = frozenset(
     {"intranet_url", "language", "autostart", "start_my_day", "kudos_space_id", "recent_targets"}
 )
+_STILL_RETIRED = RETIRED_FIELDS - {"intranet_url", "autostart"}
 
 JsonObject = dict[str, object]
 
 
-@dataclass(frozen=True, slots=True)
-class AlertKinds:
-    """Which kinds of notification raise a desktop alert (the others go silently to the panel)."""
-
-    like: bool = True
-    mention: bool = True
-    comment: bool = True
-    poll: bool = True
-    custom: bool = True
-    leader_post: bool = True  # new content by someone in `Settings.leaders`
-    content_created: bool = False  # other new content in spaces one follows
-    follow: bool = False
-    space_membership: bool = False
-    other: bool = False
-
-    def enabled(self, switch: str) -> bool:
-        """Whether the named switch is on; an unknown name counts as off."""
-        value = getattr(self, switch, False)
-        return value is True
+def _same(value: Any) -> object:
+    return value
 
 
 @dataclass(frozen=True, slots=True)
-class Settings:
-    """Everything the user (or IT's policy) can choose; the defaults are the product's."""
+class Declaration:
+    """One setting: how it is stored, checked, shown and who may set it."""
 
-    poll_interval: timedelta = DEFAULT_POLL_INTERVAL
-    alert_kinds: AlertKinds = field(default_factory=AlertKinds)
-    working_hours: tuple[WorkingPeriod, ...] = ()  # empty: alerts at any time
-    leaders: tuple[str, ...] = ()  # guids or display names whose posts count as "leadership"
-    guidelines_url: str = ""
-    thanks_text: str = ""  # the Thanks! comment; "" = "Thank you!" in the intranet's language
-    # HumHub's time zone (IANA name, e.g. "Europe/Amsterdam"): the API sends times without
-    # one. Empty: estimated from the server's clock (services.server_time); set: it wins.
-    server_time_zone: str = ""
+    name: str  # the `Settings` field and the JSON key
+    decode: Callable[[object], object]  # JSON value -> typed value; TypeError/ValueError
+    encode: Callable[[Any], object] = _same  # typed value -> JSON value
+    live: bool = False  # applies without restarting Startpunt
+    label: str = ""  # English source text, translated in the "Settings" context
+    help: str = ""  # likewise: one sentence for the settings window
+    policy: bool = False  # IT's policy file may give a default or lock it
+
+    @property
+    def default(self) -> object:
+        """The product's default (from `Settings`)."""
+        return getattr(Settings(), self.name)
+
+    @property
+    def type(self) -> type:
+        """The Python type of the value."""
+        return type(self.default)
+
+
+DECLARATIONS: tuple[Declaration, ...] = (
+    Declaration(
+        "intranet_url",
+        values.intranet_address,
+        label="Intranet address",
+        help="The address of your HumHub intranet, such as https://intranet.example.org.",
+        policy=True,
+    ),
+    Declaration(
+        "poll_interval",
+        values.interval,
+        lambda v: v.total_seconds(),
+        label="Check for news every (seconds)",
+        help="How often Startpunt asks the intranet for new notifications.",
+    ),
+    Declaration(
+        "alert_kinds",
+        values.alert_kinds,
+        values.alert_kinds_json,
+        label="Alerts",
+        help="Which kinds of notification show a desktop alert.",
+    ),
+    Declaration(
+        "working_hours",
+        values.working_hours,
+        lambda v: [values.period_json(p) for p in v],
+        label="Working hours",
+        help="Outside these hours alerts wait; you get a summary when your day starts.",
+        policy=True,
+    ),
+    Declaration(
+        "leaders",
+        values.names,
+        list,
+        label="Leadership accounts",
+        help="Posts by these people are announced as coming from leadership.",
+        policy=True,
+    ),
+    Declaration(
+        "guidelines_url",
+        values.https_url,
+        label="Posting guidelines",
+        help="The page the post dialog links to.",
+        policy=True,
+    ),
+    Declaration(
+        "thanks_text",
+        values.thanks,
+        label="Thanks text",
+        help="The comment the Thanks! button posts.",
+    ),
+    Declaration(
+        "server_time_zone",
+        values.zone_name,
+        label="Intranet time zone",
+        help="Leave empty to let Startpunt work it out from the intranet's clock.",
+    ),
+    Declaration(
+        "autostart",
+        values.flag,
+        live=True,
+        label="Start at login",
+        help="Start Startpunt when you log in to your computer.",
+        policy=True,
+    ),
+)
+BY_NAME: dict[str, Declaration] = {d.name: d for d in DECLARATIONS}
+# Written with their defaults at first start (a file to edit); the others only once chosen,
+# so that a policy default IT adds later still applies.
+FIRST_START_NAMES = frozenset(d.name for d in DECLARATIONS if not d.policy)
 
 
 def _upgrade_0_to_1(raw: JsonObject) -> JsonObject:
@@ -92,71 +159,84 @@ def _upgrade_1_to_2(raw: JsonObject) -> JsonObject:
     return {key: value for key, value in raw.items() if key not in RETIRED_FIELDS}
 
 
+def _upgrade_2_to_3(raw: JsonObject) -> JsonObject:
+    # Version 3 adds intranet_url and autostart, and IT's policy defaults. Version 2 wrote
+    # every default at first start, so a product default there is not the user's choice:
+    # dropped for the settings a policy may set, so that a policy default can apply.
+    unchosen = {"working_hours": [], "leaders": [], "guidelines_url": ""}
+    return {key: value for key, value in raw.items() if unchosen.get(key, ...) != value}
+
+
 # UPGRADES[n] turns a version-n document into a version-(n+1) document.
 UPGRADES: dict[int, Callable[[JsonObject], JsonObject]] = {
     0: _upgrade_0_to_1,
     1: _upgrade_1_to_2,
+    2: _upgrade_2_to_3,
 }
 
 
 def load(path: Path) -> Settings:
     """Read the settings; missing, corrupt or invalid parts fall back to defaults."""
+    return load_with_names(path)[0]
+
+
+def load_with_names(path: Path) -> tuple[Settings, frozenset[str]]:
+    """The settings and the names of those the file really holds (the user's own choices)."""
     prepare_dir(path.parent, path.name)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings()
+        return Settings(), frozenset()
     except (OSError, UnicodeDecodeError) as exc:
         logger.warning("Settings file unreadable (%s); using defaults", exc)
         keep_copy(path)
-        return Settings()
+        return Settings(), frozenset()
     repair_mode(path, FILE_MODE)
     raw = _parse(text)
     if raw is None:
         keep_copy(path)
-        return Settings()
-    return from_json(raw)
+        return Settings(), frozenset()
+    return decode(raw)
 
 
-def save(path: Path, settings: Settings) -> None:
-    """Write the settings atomically; raises StoreError (disk full, no permission)."""
-    data = json.dumps(to_json(settings), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+def save(path: Path, settings: Settings, names: frozenset[str] | None = None) -> None:
+    """Write the settings atomically (only `names` when given); raises StoreError."""
+    data = json.dumps(to_json(settings, names), indent=2, ensure_ascii=False, sort_keys=True)
     try:
         prepare_dir(path.parent, None)
-        write_atomically(path, data.encode("utf-8"))
+        write_atomically(path, (data + "\n").encode("utf-8"))
     except OSError as exc:
         raise StoreError(f"could not save settings: {exc}") from exc
 
 
-def to_json(settings: Settings) -> JsonObject:
-    """The JSON document for these settings."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "poll_interval": settings.poll_interval.total_seconds(),
-        "alert_kinds": {f.name: getattr(settings.alert_kinds, f.name) for f in fields(AlertKinds)},
-        "working_hours": [_period_json(p) for p in settings.working_hours],
-        "leaders": list(settings.leaders),
-        "guidelines_url": settings.guidelines_url,
-        "thanks_text": settings.thanks_text,
-        "server_time_zone": settings.server_time_zone,
-    }
+def to_json(settings: Settings, names: frozenset[str] | None = None) -> JsonObject:
+    """The JSON document for these settings (every one, or only `names`)."""
+    doc: JsonObject = {"schema_version": SCHEMA_VERSION}
+    for item in DECLARATIONS:
+        if names is None or item.name in names:
+            doc[item.name] = item.encode(getattr(settings, item.name))
+    return doc
 
 
 def from_json(raw: JsonObject) -> Settings:
     """Settings from a parsed document of any version; bad fields become defaults."""
+    return decode(raw)[0]
+
+
+def decode(raw: JsonObject) -> tuple[Settings, frozenset[str]]:
+    """Settings from a parsed document, and the names of the fields it validly holds."""
     doc = _upgraded(raw)
-    defaults = Settings()
-    values: dict[str, Any] = {}  # each decoder returns its field's type
-    for name in sorted(doc.keys() - _DECODERS.keys() - {"schema_version"} - RETIRED_FIELDS):
+    found: dict[str, Any] = {}  # each decoder returns its field's type
+    for name in sorted(doc.keys() - BY_NAME.keys() - {"schema_version"} - _STILL_RETIRED):
         logger.warning("Settings: unknown field %r ignored", name)
-    for item in fields(Settings):
+    for item in DECLARATIONS:
         if item.name not in doc:
             continue
         try:
-            values[item.name] = _DECODERS[item.name](doc[item.name])
+            found[item.name] = item.decode(doc[item.name])
         except (TypeError, ValueError, OverflowError) as exc:
             logger.warning("Settings: invalid %s (%s); using the default", item.name, exc)
-    return replace(defaults, **values)
+    return replace(Settings(), **found), frozenset(found)
 
 
 def _upgraded(raw: JsonObject) -> JsonObject:
@@ -188,96 +268,8 @@ def _parse(text: str) -> JsonObject | None:
     return None
 
 
-# -- decoding one field: raise TypeError/ValueError and the field keeps its default ---------
-
-
-def _text(value: object) -> str:
-    if isinstance(value, str) and len(value) <= MAX_TEXT:
-        return value
-    raise TypeError("not a string of reasonable length")
-
-
-def _https_url(value: object) -> str:
-    text = _text(value).strip()
-    if text and not text.lower().startswith("https://"):
-        raise ValueError("only https addresses are allowed")
-    return text
-
-
-def _integer(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    raise TypeError("not a whole number >= 0")
-
-
-def _interval(value: object) -> timedelta:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise TypeError("not a number of seconds")
-    low, high = POLL_INTERVAL_RANGE
-    if not low <= value <= high:
-        raise ValueError(f"outside {low:g}..{high:g} s")
-    return timedelta(seconds=value)
-
-
-def _sequence(value: object) -> list[object]:
-    if not isinstance(value, list) or len(value) > MAX_LIST:
-        raise TypeError("not a list of reasonable length")
-    return value
-
-
-def _alert_kinds(value: object) -> AlertKinds:
-    if not isinstance(value, dict):
-        raise TypeError("not an object")
-    known = {f.name for f in fields(AlertKinds)}
-    chosen: dict[str, bool] = {}
-    for name, flag in value.items():
-        if name in known and isinstance(flag, bool):
-            chosen[name] = flag
-        else:
-            logger.warning("Settings: alert_kinds.%s ignored", name)
-    return AlertKinds(**chosen)
-
-
-def _period_json(period: WorkingPeriod) -> JsonObject:
-    start, end = period.start.isoformat("minutes"), period.end.isoformat("minutes")
-    return {"weekday": period.weekday, "start": start, "end": end}
-
-
-def _working_hours(value: object) -> tuple[WorkingPeriod, ...]:
-    periods: list[WorkingPeriod] = []
-    for item in _sequence(value):
-        if not isinstance(item, dict) or not {"weekday", "start", "end"} <= item.keys():
-            raise TypeError("a working period needs weekday, start and end")
-        start, end = (time.fromisoformat(_text(item[key])) for key in ("start", "end"))
-        periods.append(WorkingPeriod(_integer(item["weekday"]), start, end))
-    return tuple(periods)
-
-
-def _thanks(value: object) -> str:
-    text = " ".join(_text(value).split())
-    if len(text) > MAX_THANKS:
-        raise ValueError(f"longer than {MAX_THANKS} characters")
-    return text
-
-
-def _zone_name(value: object) -> str:
-    text = _text(value).strip()
-    if text and named_zone(text) is None:
-        raise ValueError(f"unknown time zone {text!r}")
-    return text
-
-
-def _names(value: object) -> tuple[str, ...]:
-    names = (_text(item).strip() for item in _sequence(value))
-    return tuple(dict.fromkeys(n for n in names if n))
-
-
-_DECODERS: dict[str, Callable[[object], object]] = {
-    "poll_interval": _interval,
-    "alert_kinds": _alert_kinds,
-    "working_hours": _working_hours,
-    "leaders": _names,
-    "guidelines_url": _https_url,
-    "thanks_text": _thanks,
-    "server_time_zone": _zone_name,
-}
+def check_declarations() -> None:
+    """Every `Settings` field is declared exactly once (raises AssertionError otherwise)."""
+    declared = [d.name for d in DECLARATIONS]
+    if sorted(declared) != sorted(f.name for f in fields(Settings)):
+        raise AssertionError(f"declarations {declared} do not match the Settings fields")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import desktop.__main__ as entry
-from desktop.cli import DoctorOptions, RunOptions, package_version, parse
+from desktop.cli import AutostartOptions, DoctorOptions, RunOptions, package_version, parse
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e15", "9", "3601", "ten"])
@@ -172,3 +172,14 @@ def test_missing_xcb_libraries_are_named() -> None:
     assert display_problem(env, platform="linux", find_library=lambda name: name) is None
     assert display_problem({}, platform="darwin") is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, platform="linux") is None
+
+
+def test_autostart_subcommand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse(["autostart", "on"]) == AutostartOptions("on", None, debug=False)
+    assert parse(["--profile", str(tmp_path), "autostart", "status"]) == AutostartOptions(
+        "status", tmp_path, debug=False
+    )
+    with pytest.raises(SystemExit) as exited:
+        parse(["autostart", "maybe"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'maybe'" in capsys.readouterr().err

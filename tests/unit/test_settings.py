@@ -63,7 +63,7 @@ def test_settings_missing_file_gives_defaults(tmp_path):
 
 
 def test_settings_file_holds_only_what_the_app_reads(tmp_path, caplog):
-    """Version 1 wrote five settings nothing read; they are dropped, old files still load."""
+    """Version 1 wrote settings nothing read; they are dropped, old files still load."""
     old = {
         "schema_version": 1,
         "intranet_url": "https://intranet.example.org",
@@ -85,9 +85,13 @@ def test_settings_file_holds_only_what_the_app_reads(tmp_path, caplog):
     assert loaded.leaders == ("Petra Directeur",)
     save(path, loaded)
     written = json.loads(path.read_text())
-    retired = {"intranet_url", "language", "autostart", "start_my_day", "kudos_space_id"}
+    retired = {"language", "start_my_day", "kudos_space_id"}
     assert not retired & written.keys()
     assert "recent_targets" not in written
+    # intranet_url and autostart came back in version 3 with readers; version 1's values
+    # were never read, so they are not carried over.
+    assert written["intranet_url"] == ""
+    assert written["autostart"] is False
     read = {f.name for f in fields(Settings)} | {"schema_version"}
     assert set(written) == read
 
