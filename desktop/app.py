@@ -65,6 +65,9 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
 
+        # Unused, but drained and closed all the same: no child process (the browser!) may
+        # inherit a readable token (desktop.token_env).
+        take_token(options.token_env)
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
     elif options.token_env:

@@ -221,7 +221,8 @@ class AppController(QObject):
             return
         results = await run_checks(self._checks)
         cause = self._words.cause(results)
-        if self.state is not ConnectionState.ONLINE or cause:
+        # Back online meanwhile: an automatic check's cause is stale (only a report says it).
+        if self.state is not ConnectionState.ONLINE or (report and cause):
             self.connection_cause.emit(cause)
         if report:
             self.connection_checked.emit(cause, self._words.lines(results))
@@ -324,12 +325,14 @@ class AppController(QObject):
         return translate_for(language, "AppController", "Thank you!") or self.tr("Thank you!")
 
     async def _thank(self, notification_id: int, alert: Alert | None) -> None:
+        if not self._thanker.already_thanked(notification_id) and self._capabilities is None:
+            await asyncio.wait({self._learn()}, timeout=LEARN_WAIT_S)
+        # Checked after the wait, with no await before `thank` marks it: a second click
+        # that waited too is "already", never taken for a post that can't be found.
         if self._thanker.already_thanked(notification_id):
             self.show_alert(thanks_alert(notification_id, "already"))
             self.thanked.emit(notification_id, True)
             return
-        if self._capabilities is None:
-            await asyncio.wait({self._learn()}, timeout=LEARN_WAIT_S)
         n = self._known.get(notification_id)
         caps, me = self._capabilities, self._me
         if n is None or caps is None or me is None or not can_thank(n, caps):

@@ -18,6 +18,7 @@ import asyncio
 import logging
 import random
 from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -164,6 +165,7 @@ class PostingController(QObject):
         elif fresh:
             base = self._load_draft()
             if base is not None:
+                base = self._on_known_profile(base)
                 dialog.set_draft(base)
         if text:  # `startpunt post TEXT`: added to the draft, never replacing it
             self._append(dialog, text, base if fresh and editing is None else None)
@@ -216,7 +218,7 @@ class PostingController(QObject):
             dialog.save_pending()
             self._set_aside = shown
         saved = self._load_draft(edit_slot(item.client_id))  # an edit a crash interrupted
-        dialog.set_draft(saved or held.as_draft())
+        dialog.set_draft(self._on_known_profile(saved or held.as_draft()))
         self._emit_waiting()
         return True
 
@@ -224,7 +226,16 @@ class PostingController(QObject):
         """Back to the new post that was set aside (or the saved draft)."""
         aside, self._set_aside = self._set_aside, None
         draft = aside or self._load_draft()
-        dialog.set_draft(draft or Draft(container_id=dialog.draft().container_id))
+        draft = draft or Draft(container_id=dialog.draft().container_id)
+        dialog.set_draft(self._on_known_profile(draft))
+
+    def _on_known_profile(self, draft: Draft) -> Draft:
+        """A draft (or queued post) for "My profile" from before the first connection shows
+        the profile itself once it is known: the placeholder is no longer offered, and the
+        dialog would otherwise keep whatever target was chosen last."""
+        if draft.container_id == PLACEHOLDER_ID and self._profile is not None:
+            return replace(draft, container_id=self._profile.contentcontainer_id)
+        return draft
 
     def retry(self, client_id: str) -> None:
         self._store_call(lambda: self.outbox.retry(client_id))
@@ -261,7 +272,10 @@ class PostingController(QObject):
             choice = await self._port.topic_choice(target)
         except ServiceError as exc:
             logger.info("Topics not read: %s", exc)
-            choice = self._topic_choices.get(target.contentcontainer_id, TopicChoice())
+            known = self._topic_choices.get(target.contentcontainer_id)
+            if known is None:  # still unknown: the dialog keeps the draft's topics meanwhile
+                return
+            choice = known
         self._topic_choices[target.contentcontainer_id] = choice
         dialog = self._dialog
         current = None if dialog is None else dialog.target.current_target()

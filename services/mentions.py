@@ -132,26 +132,6 @@ def mention_prefix(text: str, cursor: int) -> tuple[int, str] | None:
     return start, prefix
 
 
-def resolve_mentions(
-    text: str, search: Callable[[str], Sequence[Person]], *, max_words: int = 4
-) -> tuple[Person, ...]:
-    """The people meant by "@Full Name" in typed text (e.g. `startpunt post "Dank je @Jan"`).
-
-    For each "@", the longest run of up to `max_words` words that `search` returns as an exact
-    display name wins; names nobody has are left as plain text.
-    """
-    found: dict[str, Person] = {}
-    for at in re.finditer(r"(?:^|(?<=[\s(\[{\"']))@", text):
-        words = text[at.end() :].split("\n", 1)[0].split()[:max_words]
-        for count in range(len(words), 0, -1):
-            name = " ".join(words[:count]).rstrip(".,;:!?)")
-            match = next((p for p in search(name) if p.display_name == name), None)
-            if match is not None:
-                found.setdefault(match.guid, match)
-                break
-    return tuple(found.values())
-
-
 @dataclass(frozen=True, slots=True)
 class NameResolution:
     """What typed "@Name"s mean: the text with full names, the people, what stays open."""

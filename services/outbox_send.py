@@ -231,7 +231,10 @@ class OutboxSender:
                 logger.exception("Outbox: unexpected failure; trying again after a backoff")
                 result = SendResult(SendOutcome.RETRY)
             if result.outcome is not SendOutcome.IDLE:
-                await on_result(result)
+                try:
+                    await on_result(result)
+                except Exception:  # the listener's bug must not stop the posts after it
+                    logger.exception("Outbox: handling a send's result failed")
             wait = self._wait_after(result)
             if wait == timedelta(0):
                 continue

@@ -51,9 +51,9 @@ def parse_http_date(value: str | None) -> datetime | None:
         return None
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):  # a date past the calendar
         return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def estimate_offset(server_wall: datetime, utc_moment: datetime) -> timedelta | None:

@@ -112,26 +112,53 @@ class Database:
         """Copy the open database to a new file at `path` and continue on that file."""
         logger.error("Database %s was %s while running; writing it back", path.name,
                      "replaced" if replaced else "deleted")  # fmt: skip
+        fresh = path.with_name(path.name + ".restoring")
+        closed = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fresh = path.with_name(path.name + ".restoring")
             for suffix in ("", "-journal", "-wal", "-shm"):
                 fresh.with_name(fresh.name + suffix).unlink(missing_ok=True)
             with contextlib.closing(sqlite3.connect(fresh)) as copy:
                 self.connection.backup(copy)
             moved = _move_aside(path, "replaced", suffixes=("",)) if replaced else None
             self.connection.close()  # its WAL (ours, by name) is checkpointed and removed
+            closed = True
             if not replaced:
                 for suffix in ("-wal", "-shm"):  # left by our old file: never pair them anew
                     path.with_name(path.name + suffix).unlink(missing_ok=True)
             fresh.replace(path)
             self.connection = _connect_checked(path, self._busy_timeout_ms)
         except (sqlite3.Error, OSError) as exc:
+            if closed:  # never leave a closed connection behind: every later call would trip
+                self._reopen_after_failure(path, fresh)
             raise StoreError(f"could not write the database back: {exc}") from exc
         self._identity = _identity(path)
         logger.info("Database written back to %s", path.name)
         if self.on_restored is not None:
             self.on_restored(moved)
+
+    def _reopen_after_failure(self, path: Path, fresh: Path) -> None:
+        """The old connection is closed but the copy did not take its place: try once more,
+        else go on with the copy where it is (logged by name: it holds everything)."""
+        try:
+            if fresh.exists():
+                fresh.replace(path)
+            self.connection = _connect_checked(path, self._busy_timeout_ms)
+            self._identity = _identity(path)
+            logger.info("Database written back to %s at the second try", path.name)
+            return
+        except (sqlite3.Error, OSError) as exc:
+            logger.error("Database still not at %s (%s)", path.name, exc)
+        try:
+            self.connection = _connect_checked(fresh, self._busy_timeout_ms)
+            self.path, self._identity = fresh, _identity(fresh)
+            logger.error("This session keeps its data in %s; it is not used after a restart",
+                         fresh.name)  # fmt: skip
+        except (sqlite3.Error, OSError) as exc:
+            logger.error("Database copy %s unusable too (%s); keeping no data", fresh.name, exc)
+            self.connection = sqlite3.connect(":memory:", isolation_level=None)
+            _migrate(self.connection, None)
+            self.path, self._identity = None, None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

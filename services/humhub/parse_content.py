@@ -7,7 +7,7 @@ shares: server times (zone-less, read in `server_tz`) and URLs from the server.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from services.errors import ResponseError
 from services.humhub.wire import as_object, get_count, get_id, get_object, get_str, opt_object
@@ -18,6 +18,9 @@ MAX_NAME = 200
 MAX_GUID = 100  # HumHub's guids are 36 characters
 MAX_URL = 2048
 MAX_TIME = 40  # "YYYY-MM-DD HH:MM:SS" with a zone and fractions fits easily
+# Dates a day inside Python's calendar: any zone's offset (< 24 h) still fits, so
+# turning one into UTC or the desktop's zone never raises OverflowError.
+_DATE_RANGE = (date.min + timedelta(days=1), date.max - timedelta(days=1))
 
 
 def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None:
@@ -27,6 +30,8 @@ def parse_server_time(value: object, server_tz: tzinfo = UTC) -> datetime | None
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
+        return None
+    if not _DATE_RANGE[0] <= parsed.date() <= _DATE_RANGE[1]:
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=server_tz)
 

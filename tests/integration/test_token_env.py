@@ -55,3 +55,44 @@ def test_token_is_not_in_the_running_apps_environment(tmp_path: Path, sandbox: S
         except subprocess.TimeoutExpired:
             app.kill()
             app.wait()
+
+
+def test_demo_with_a_token_variable_leaves_no_readable_token_behind(tmp_path: Path):
+    """`--demo --token-env VAR`: the app re-executes itself without VAR and hands the token
+    over through a pipe; the demo never uses it, but the pipe must still be drained and
+    closed, or any process the app starts (the browser) inherits a readable token."""
+    assert Path("/proc/self/environ").exists(), "this test needs /proc (Linux)"
+    token = "sentinel-" + os.urandom(8).hex()
+    profile = tmp_path / "profile"
+    log = profile / "log" / "startpunt.log"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SENTINEL_TOKEN": token}
+    app = subprocess.Popen(
+        [STARTPUNT, "--demo", "--demo-pace", "off", "--token-env", "SENTINEL_TOKEN",
+         "--profile", str(profile), "--poll-interval", "60"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        started = _wait_for(lambda: log.exists() and "Started against" in log.read_text(), 60)
+        assert started, "the app did not start (see its log)"
+        assert token.encode() not in Path(f"/proc/{app.pid}/environ").read_bytes()
+        for fd in Path(f"/proc/{app.pid}/fd").iterdir():
+            try:  # an fd may close meanwhile
+                if not str(fd.readlink()).startswith("pipe:"):
+                    continue
+                reader = os.open(fd, os.O_RDONLY | os.O_NONBLOCK)
+            except OSError:
+                continue
+            try:
+                data = os.read(reader, 4096)
+            except BlockingIOError:
+                data = b""
+            finally:
+                os.close(reader)
+            assert token.encode() not in data, f"the token is readable from fd {fd.name}"
+    finally:
+        app.send_signal(signal.SIGTERM)
+        try:
+            app.wait(20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait()

@@ -320,3 +320,73 @@ def test_a_failed_mark_all_read_is_shown(qtbot):
     asyncio.run(go())
     assert notifier.shown[-1].key == "mark-all-read"
     assert notifier.withdrawn == 0
+
+
+@dataclass
+class SlowCommentPort(Port):
+    """The comment request waits until the test lets it answer."""
+
+    answer: asyncio.Event = field(default_factory=asyncio.Event)
+    asked: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def comment_on_post(
+        self, post_id: int | None, content_id: int | None, message: str, *, api: CommentApi
+    ) -> int:
+        self.asked.set()
+        await self.answer.wait()
+        return await super().comment_on_post(post_id, content_id, message, api=api)
+
+
+def test_two_quick_thanks_before_the_server_is_known_say_already_not_not_found(qtbot):
+    """Thanks! clicked twice from the panel while the app still learns what the server can do:
+    both clicks wait for it; the second must be answered "already", never "post not found"."""
+    n = make_notification(7, 'Jan vindt je bericht "Dank aan iedereen" leuk.')
+    post = Post(2, 102, "Dank aan iedereen", ME, None, "https://x/p/2", 5)
+    port = SlowCommentPort(unseen=[n], recent_posts=[post])
+    controller, notifier = _controller(port)
+    outcomes: list[tuple[int, bool]] = []
+    controller.thanked.connect(lambda nid, ok: outcomes.append((nid, ok)))
+
+    async def go() -> None:
+        port.answer, port.asked = asyncio.Event(), asyncio.Event()  # on this loop
+        controller.load_panel()  # the panel knows the notification; capabilities unknown
+        await _settle(controller)
+        controller.thank(7)
+        controller.thank(7)  # a second, impatient click
+        await asyncio.wait_for(port.asked.wait(), 5)
+        deadline = asyncio.get_running_loop().time() + 5
+        while not outcomes and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.01)
+        port.answer.set()
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert port.comments == ["Thank you!"]
+    refusals = [a.body for a in notifier.shown if a.key == "thanks:7"]
+    assert refusals == ["You already said thanks for this."]  # never "post not found"
+    assert (7, False) not in outcomes  # the panel never offers Thanks! again meanwhile
+    assert outcomes[-1] == (7, True)
+
+
+def test_a_check_that_ends_after_the_app_is_back_online_leaves_no_stale_cause(qtbot):
+    """The automatic check of an offline episode may finish after the next poll is already
+    online again; its (now stale) cause must not make the panel say "Not connected"."""
+    release = asyncio.Event()
+
+    async def checks() -> AsyncIterator[CheckResult]:
+        yield CheckResult("address", True, "https://intranet.example")
+        await release.wait()  # the check is slow (a TCP timeout) ...
+        yield CheckResult("tcp", False, "cannot connect: timed out")
+
+    controller, _ = _controller(FakePort(), checks=checks)
+    causes: list[str] = []
+    controller.connection_cause.connect(causes.append)
+
+    async def go() -> None:
+        await controller.handle_outcome(PollOutcome(ConnectionState.OFFLINE, timedelta(10)))
+        await controller.handle_outcome(PollOutcome(ConnectionState.ONLINE, timedelta(30)))
+        release.set()  # ... and ends when the app is online again
+        await _settle(controller)
+
+    asyncio.run(go())
+    assert causes == [""]  # cleared when online, never set again by the late check

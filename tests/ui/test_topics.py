@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from desktop.posting import PostingController
 from services.compose import Composition, Draft
+from services.errors import OfflineError
 from services.models import Container, TopicChoice
 from services.store import Database
 from tests.fakes.clock import FakeClock
@@ -73,6 +75,14 @@ def test_a_space_without_topics_offers_none(dialog: QuickPostDialog) -> None:
     assert dialog.draft().topics == ()
 
 
+async def _until(condition: Callable[[], object], seconds: float = 10) -> None:
+    """Wait for `condition`, polling; fail after `seconds` (never a fixed sleep)."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
 @pytest.fixture
 def db(tmp_path):
     database = Database.open(tmp_path / "startpunt.sqlite3")
@@ -90,25 +100,16 @@ def test_posting_offers_the_targets_topics_and_says_what_was_dropped(qtbot, db) 
         posting.start()
         dialog = posting.open_dialog()
         qtbot.addWidget(dialog)
-        for _ in range(100):
-            if dialog.target.targets() and dialog.topic_list.isEnabled():
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: len(dialog.target.targets()) == 2)  # the profile and the space
         dialog.target.select(30)
-        for _ in range(100):
-            if dialog.topic_list.count() == 3:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: dialog.topic_list.count() == 3)
         assert [dialog.topic_list.itemText(i) for i in range(3)] == ["No topic", "Nieuws", "Feest"]
         assert not dialog.topic.isVisible()
         # a draft saved before (or a forwarded one) still asks for a topic the space lacks
         posting._on_dialog_post_requested(
             Composition(Draft("Hallo team", 30, topics=("Geheim",)), TEAM)
         )
-        for _ in range(200):
-            if sent:
-                break
-            await asyncio.sleep(0.01)
+        await _until(lambda: sent)
         await posting.shutdown()
 
     asyncio.run(go())
@@ -126,3 +127,35 @@ def test_the_target_change_asks_again(qtbot, dialog: QuickPostDialog) -> None:
     assert asked == [ME]
     qtbot.keyClick(dialog.target, Qt.Key.Key_End)  # typing in the picker asks nothing new
     assert asked == [ME]
+
+
+class NoTopicsPort(FakePort):
+    """The intranet can't be reached: the topics of a container can't be read."""
+
+    async def topic_choice(self, target: Container) -> TopicChoice:
+        raise OfflineError("connection refused", nothing_sent=True)
+
+
+def test_a_saved_topic_survives_opening_the_dialog_while_offline(db, qtbot) -> None:
+    port = NoTopicsPort(spaces=[TEAM])
+    posting = PostingController(db, port, FakeClock(), rng=random.Random(1))
+    posting._on_dialog_draft_changed(Draft("Hallo team", 30, topics=("Nieuws",)))
+    asked: list[object] = []
+
+    async def go() -> None:
+        dialog = posting.open_dialog()
+        qtbot.addWidget(dialog)
+        dialog.topics_wanted.connect(asked.append)
+        dialog.request_topics()
+        deadline = asyncio.get_running_loop().time() + 5
+        while len(port.calls) < 1 or posting._background:  # the topic reads have ended
+            assert asyncio.get_running_loop().time() < deadline, "topics never read"
+            await asyncio.sleep(0.01)
+        dialog.flush_draft()
+        await posting.shutdown()
+
+    asyncio.run(go())
+    assert asked  # the topics were asked for, and could not be read
+    saved = posting._load_draft()
+    assert saved is not None
+    assert saved.topics == ("Nieuws",)  # not silently dropped for lack of a topic list

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from datetime import timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -169,3 +170,21 @@ def test_every_value_that_passes_the_edge_fits_sqlite_and_qt(
         assert _in_range(note.post_id)
         assert _in_range(note.content_id)
         assert note.originator is None or _in_range(note.originator.id)
+
+
+@pytest.mark.parametrize(
+    ("created", "offset_hours"),
+    [("9999-12-31 23:59:59", -12), ("0001-01-01 00:00:00", 14), ("9999-12-31T23:59:59-12:00", 0)],
+)
+def test_a_time_at_the_calendars_edge_is_no_time_not_an_overflow_later(created, offset_hours):
+    """A server time that leaves Python's calendar when turned into UTC or a desktop's zone
+    (the panel's "2 hours ago" does `astimezone`) is dropped at the parser's edge; the
+    notification itself is kept."""
+    item = notification_json(5)
+    item["createdAt"] = created
+    page = parse.parse_notification_page(envelope([item]), timezone(timedelta(hours=offset_hours)))
+    assert [n.id for n in page.items] == [5]
+    when = page.items[0].created_at
+    if when is not None:  # every zone a desktop may be in: no OverflowError
+        for hours in (-12, 0, 14):
+            when.astimezone(timezone(timedelta(hours=hours)))

@@ -14,7 +14,6 @@ from services.mentions import (
     mention_prefix,
     mentioned,
     normalise,
-    resolve_mentions,
     resolve_names,
     to_plain,
     validate,
@@ -98,9 +97,11 @@ def test_mentions_resolve_full_names_typed_on_the_command_line():
     def search(prefix):
         return [p for p in people if p.display_name.startswith(prefix)]
 
-    found = resolve_mentions("Dank je @Jan de Boer, en @Janneke Smit! @Onbekend", search)
-    assert found == (JAN, JANNEKE)
-    assert mentioned(compose("Dank je @Jan de Boer", found)) == (("Jan de Boer", JAN.guid),)
+    resolved = resolve_names("Dank je @Jan de Boer, en @Janneke Smit! @Onbekend", search)
+    assert resolved.people == (JAN, JANNEKE)
+    assert resolved.unknown == ("@Onbekend",)
+    message = compose("Dank je @Jan de Boer", resolved.people)
+    assert mentioned(message) == (("Jan de Boer", JAN.guid),)
 
 
 def _people_search(people):

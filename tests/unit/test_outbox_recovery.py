@@ -225,6 +225,42 @@ def test_outbox_sender_survives_any_exception_of_one_row():
     assert seen == [SendOutcome.RETRY, SendOutcome.SENT]
 
 
+def test_outbox_sender_survives_a_failure_of_whoever_hears_its_results():
+    """`on_result` (the UI side: signals, reading the outbox for the tray) failing once must
+    not end the sender for the session: the posts after it still go out."""
+    outcomes = [SendOutcome.SENT, SendOutcome.SENT]
+    calls = 0
+
+    class Scripted:
+        async def send_next(self) -> SendResult:
+            nonlocal calls
+            calls += 1
+            return SendResult(outcomes.pop(0) if outcomes else SendOutcome.IDLE)
+
+    heard: list[SendOutcome] = []
+
+    async def on_result(result: SendResult) -> None:
+        heard.append(result.outcome)
+        if len(heard) == 1:
+            raise RuntimeError("the tray could not be updated")
+
+    sender = OutboxSender(Scripted(), random.Random(1), delay=lambda *_: timedelta(0))
+
+    async def main():
+        task = asyncio.create_task(sender.run(on_result))
+        deadline = asyncio.get_running_loop().time() + 5
+        while calls < 3 and not task.done():
+            assert asyncio.get_running_loop().time() < deadline, "the sender stalled"
+            await asyncio.sleep(0.001)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        return task
+
+    task = asyncio.run(main())
+    assert task.cancelled()  # still running until cancelled, not ended by the error
+    assert heard == [SendOutcome.SENT, SendOutcome.SENT]
+
+
 # -- read back by identity, not by a time window ------------------------------------------
 def _committed_then_lost(outbox, port, text):
     port.commit_then_fail.append(OfflineError("reset"))

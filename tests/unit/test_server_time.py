@@ -64,3 +64,36 @@ def test_zones() -> None:
     assert named_zone("") is None
     assert named_zone("Mars/Olympus") is None
     assert named_zone("../etc/passwd") is None
+
+
+def test_a_date_header_beyond_the_calendar_is_no_date() -> None:
+    # 9999-12-31 23:59:59 at -23:59 is past year 9999 in UTC: OverflowError, not ValueError
+    assert parse_http_date("Fri, 31 Dec 9999 23:59:59 -2359") is None
+
+
+def test_current_user_survives_a_hostile_date_header() -> None:
+    """The port raises only ServiceError: a Date header that overflows the calendar must not
+    make `current_user` (and every poll, post and Thanks! behind it) raise OverflowError."""
+    import asyncio
+
+    from tests.unit.test_humhub_support import (
+        Recorder,
+        connector_for,
+        current_user_json,
+        json_response,
+    )
+
+    user = current_user_json()
+    user["account"]["last_login"] = "2026-12-01 13:04:38"  # type: ignore[index]
+    hostile = {"date": "Fri, 31 Dec 9999 23:59:59 -2359"}
+    rec = Recorder({("GET", "/api/v1/auth/current"): json_response(200, user, headers=hostile)})
+
+    async def go() -> None:
+        connector = connector_for(rec)
+        try:
+            me = await connector.current_user()
+        finally:
+            await connector.aclose()
+        assert me.username
+
+    asyncio.run(go())

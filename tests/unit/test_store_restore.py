@@ -107,3 +107,47 @@ def test_store_file_in_place_is_left_alone(tmp_path):
     db.close()
     assert restored == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["startpunt.sqlite3"]
+
+
+@pytest.mark.parametrize("fails", ["reopen", "move-into-place"])
+def test_a_write_back_that_fails_half_way_leaves_a_usable_database(tmp_path, monkeypatch, fails):
+    """The write-back closes the old connection before the copy takes its place; if the last
+    steps fail (once), the error is a StoreError and the database stays usable: never a
+    closed connection that every later call trips over, and nothing queued is lost."""
+    from services import store
+
+    path = tmp_path / "startpunt.sqlite3"
+    restored: list[object] = []
+    db = _open(path, restored)
+    outbox = Outbox(db, FakePort(), FakeClock())
+    outbox.enqueue(Composition(Draft("eerste", 30), TEAM))
+    path.unlink()
+    if fails == "reopen":
+        real_connect = store._connect_checked
+        attempts: list[Path] = []
+
+        def connect_once_failing(where: Path, busy_timeout_ms: int) -> sqlite3.Connection:
+            attempts.append(where)
+            if len(attempts) == 1:
+                raise sqlite3.OperationalError("unable to open database file")
+            return real_connect(where, busy_timeout_ms)
+
+        monkeypatch.setattr(store, "_connect_checked", connect_once_failing)
+    else:
+        real_replace = Path.replace
+        tried: list[Path] = []
+
+        def replace_once_failing(self: Path, target: Path) -> Path:
+            if self.name.endswith(".restoring") and not tried:
+                tried.append(self)
+                raise PermissionError(13, "Permission denied")
+            return real_replace(self, target)
+
+        monkeypatch.setattr(Path, "replace", replace_once_failing)
+    with pytest.raises(store.StoreError):
+        outbox.enqueue(Composition(Draft("tweede", 30), TEAM))
+    assert [i.text for i in outbox.waiting()] == ["eerste"]  # readable, not closed
+    outbox.enqueue(Composition(Draft("tweede", 30), TEAM))  # the next write works
+    assert [i.text for i in outbox.waiting()] == ["eerste", "tweede"]
+    db.close()
+    assert _texts(path) == ["eerste", "tweede"]  # on disk, at its own path
