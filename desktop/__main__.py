@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from desktop.cli import AutostartOptions, DoctorOptions, RunOptions, parse
+from desktop.cli import AutostartOptions, DoctorOptions, LoginOptions, RunOptions, parse
 
 EXIT_UNEXPECTED = 1
 EXIT_PROFILE = 3
@@ -31,14 +31,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
-def _log_hint(options: RunOptions | DoctorOptions | AutostartOptions) -> str:
+def _log_hint(options: RunOptions | DoctorOptions | AutostartOptions | LoginOptions) -> str:
     handlers = [h for h in logging.getLogger().handlers if hasattr(h, "baseFilename")]
     if not handlers or not isinstance(options, RunOptions):
         return ""
     return f" (details in {getattr(handlers[0], 'baseFilename', '')})"
 
 
-def _main(options: RunOptions | DoctorOptions | AutostartOptions, *, real_program: bool) -> int:
+def _main(
+    options: RunOptions | DoctorOptions | AutostartOptions | LoginOptions, *, real_program: bool
+) -> int:
     if isinstance(options, DoctorOptions):
         from desktop.doctor import run_doctor
 
@@ -47,6 +49,14 @@ def _main(options: RunOptions | DoctorOptions | AutostartOptions, *, real_progra
         from desktop.autostart_command import run_autostart
 
         return run_autostart(options)
+    if isinstance(options, LoginOptions):
+        if real_program and options.token_env:  # out of /proc/PID/environ first
+            from desktop.token_env import reexec_without_token
+
+            reexec_without_token(options.token_env)
+        from desktop import login
+
+        return login.run_logout(options) if options.logout else login.run_login(options)
     if real_program and options.token_env:  # not a test calling main()
         from desktop.token_env import reexec_without_token
 

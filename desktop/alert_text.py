@@ -164,14 +164,15 @@ def policy_problem_alert() -> Alert:
 
 
 def auth_alert() -> Alert:
-    """The token was refused (401): say what to do; shown once per episode."""
+    """No usable token (a 401, expired, signed out): say what to do; once per episode."""
     return Alert(
         key="auth",
-        title=QCoreApplication.translate("Alerts", "Startpunt can't sign in"),
+        title=QCoreApplication.translate("Alerts", "Startpunt is not signed in"),
         body=QCoreApplication.translate(
             "Alerts",
-            "The intranet refused Startpunt's token, so no notifications arrive. Get a new "
-            "token (see Startpunt's README) and start Startpunt again with it.",
+            "No notifications arrive until you sign in again: run startpunt login in a "
+            "terminal. Startpunt picks up the new sign-in at once; posts waiting to be sent "
+            "are kept.",
         ),
         url=PANEL_URL,
         actions=(AlertAction.DISMISS,),

@@ -18,11 +18,12 @@ from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
 from desktop.effective_settings import load_effective
 from desktop.i18n import install_translations
+from desktop.keychain_token import Reloader, saved_sign_in
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
-from desktop.single_instance import SingleInstance
+from desktop.single_instance import Command, SingleInstance
 from desktop.token_env import take_token
 from desktop.tray import TrayIcon
 from services.policy import Effective
@@ -59,24 +60,27 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     intranet = _intranet(options, loaded[0])
     if intranet is None:
         return 2
-    if not options.demo and not intranet:  # `startpunt post` with nothing running
-        sys.stderr.write(
-            "startpunt: Startpunt is not running; start it with --demo or --intranet\n"
-        )
-        return 2
     demo: DemoIntranet | None = None
     if options.demo:
         from desktop.demo import start_demo  # the sandbox is imported only for --demo
 
         demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
         base_url, token = demo.base_url, demo.token
-    else:
+    elif options.token_env:
         token = take_token(options.token_env)  # never in our environment (desktop.token_env)
         if not token:
             where = f"the variable {options.token_env}" if options.token_env else "nothing"
             sys.stderr.write(f"startpunt: {where} holds no token; use --token-env VAR\n")
             return 2
         base_url = intranet
+    else:  # the keychain (`startpunt login`); signed out: start anyway, say so (keychain_token)
+        saved = saved_sign_in(paths, intranet)
+        if saved.problem:
+            sys.stderr.write(f"startpunt: {saved.problem}\n")
+            logger.warning("%s", saved.problem)
+        if not saved.base_url:
+            return 2
+        base_url, token = saved.base_url, saved.token
     register_secret(token)
     running_target.write(paths.data, running_target.DEMO if demo is not None else base_url)
     try:
@@ -166,13 +170,24 @@ async def _run(
         _choose_notifier(parts.tray, controller, controller.polled)
     )
     controller.first_poll_done.connect(parts.watch.start)
-    controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
+    if token:
+        controller.start(first_delay=timedelta(0) if options.exit_when_ready else None)
+    else:  # not signed in: the "sign in again" state until `startpunt login` (Reloader)
+        await controller.sign_out()
     show_start_problems(parts)
     watch_file = asyncio.ensure_future(_watch_database(parts, controller))
     # The outbox (and its read of spaces and profile) starts after the first poll, off the
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
-    instance.start(parts.posting.handle_command)
+    reloader = Reloader(paths, parts.connector, controller, parts.current_token)
+
+    def handle_command(command: Command) -> None:
+        if command.name == "credentials":
+            reloader.reload()
+        else:
+            parts.posting.handle_command(command)
+
+    instance.start(handle_command)
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
     notifier_task.cancel()

@@ -1,4 +1,5 @@
-"""Command-line interface: `startpunt [options]`, `startpunt post [TEXT]`, `startpunt doctor ...`."""
+"""Command-line interface: `startpunt [options]`, `startpunt post [TEXT]`, `startpunt doctor ...`,
+`startpunt login ...`, `startpunt logout`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from services.errors import InsecureUrlError
 from services.urls import normalise_base_url
 
 DEMO_PACES = ("fast", "normal", "slow", "off")
-SUBCOMMANDS = ("post", "doctor", "autostart")
+SUBCOMMANDS = ("post", "doctor", "autostart", "login", "logout")
 AUTOSTART_ACTIONS = ("on", "off", "status")
 POLL_INTERVAL_RANGE = (10.0, 3600.0)  # seconds; the same bounds as the settings file
 # Options that take a value: needed to find a subcommand written after them.
@@ -37,6 +38,32 @@ class RunOptions:
     debug: bool
     command: str = "show"  # what to ask of an already running instance: "show" | "post"
     post_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LoginOptions:
+    """Options for `startpunt login` (and `startpunt logout`, which needs fewer)."""
+
+    intranet: str | None  # logout: None = the address in the settings
+    user: str | None
+    token_env: str | None
+    profile: Path | None
+    debug: bool
+    logout: bool = False
+
+
+# `startpunt login` and `logout` exit statuses (documented in their --help).
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_REFUSED = 6  # wrong password, throttled, token refused, sign-in switched off
+EXIT_UNREACHABLE = 7  # no answer, TLS refused, not a HumHub
+EXIT_NO_KEYCHAIN = 8  # signed in, but no keychain kept the token
+_LOGIN_EXITS = (
+    "Exit status: 0 signed in (token in the keychain); 1 unexpected error; 2 bad usage or no "
+    "password/token given; 6 sign-in refused (wrong username or password, too many attempts, "
+    "token refused, password sign-in switched off); 7 intranet not reachable or not a HumHub; "
+    "8 signed in, but no usable keychain kept the token (nothing stored)."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +106,10 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
         description="Open the quick-post dialog of the running Startpunt (started with the "
         "options below if none runs), with TEXT filled in."
         if post
-        else "Startpunt: your intranet in the system tray. "
-        "Subcommands: 'startpunt post [TEXT]' opens the quick-post dialog; "
+        else "Startpunt: your intranet in the system tray. Without --demo or --token-env it "
+        "uses the intranet and the token that 'startpunt login' saved. "
+        "Subcommands: 'startpunt login --intranet URL --user NAME' signs in; "
+        "'startpunt logout' signs out; 'startpunt post [TEXT]' opens the quick-post dialog; "
         "'startpunt doctor --intranet URL' checks the connection; "
         "'startpunt autostart on|off|status' starts Startpunt at login.",
     )
@@ -183,6 +212,46 @@ def _doctor_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _login_parser(*, logout: bool) -> argparse.ArgumentParser:
+    if logout:
+        p = argparse.ArgumentParser(
+            prog="startpunt logout",
+            description="Remove the token from the keychain and tell a running Startpunt. "
+            "Exit status: 0 removed (or there was none); 1 unexpected error; 8 the keychain "
+            "could not be used.",
+        )
+        p.add_argument(
+            "--intranet",
+            metavar="URL",
+            type=_intranet,
+            help="the intranet to sign out of (default: the one in the settings)",
+        )
+    else:
+        p = argparse.ArgumentParser(
+            prog="startpunt login",
+            description="Sign in and keep the token in the system keychain (never in a file). "
+            "With --user the password is read from standard input (not shown when typed). "
+            + _LOGIN_EXITS,
+        )
+        p.add_argument(
+            "--intranet", metavar="URL", type=_intranet, required=True, help="the intranet"
+        )
+        how = p.add_mutually_exclusive_group(required=True)
+        how.add_argument("--user", metavar="NAME", help="sign in as NAME; password on stdin")
+        how.add_argument(
+            "--token-env",
+            metavar="VAR",
+            type=_env_name,
+            help="name of the environment variable holding an API token (never the token)",
+        )
+    p.add_argument(
+        "--profile", type=_profile, metavar="DIR", help="the profile folder whose settings to use"
+    )
+    p.add_argument("--debug", action="store_true", help="verbose log on the console")
+    _add_version(p)
+    return p
+
+
 def subcommand_first(argv: list[str]) -> list[str]:
     """Move a subcommand written after options to the front (`--profile P post TEXT`)."""
     index = 0
@@ -198,7 +267,7 @@ def subcommand_first(argv: list[str]) -> list[str]:
     return argv
 
 
-def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions:
+def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions | LoginOptions:
     """Parse the command line; exits with status 2 and a usage message on bad input."""
     argv = subcommand_first(argv)
     if argv[:1] == ["doctor"]:
@@ -207,13 +276,16 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions:
     if argv[:1] == ["autostart"]:
         s = _autostart_parser().parse_args(argv[1:])
         return AutostartOptions(s.action, s.profile, s.debug)
+    if argv[:1] in (["login"], ["logout"]):
+        logout = argv[0] == "logout"
+        o = _login_parser(logout=logout).parse_args(argv[1:])
+        user, token_env = getattr(o, "user", None), getattr(o, "token_env", None)
+        return LoginOptions(o.intranet, user, token_env, o.profile, o.debug, logout=logout)
     post = argv[:1] == ["post"]
     parser = _run_parser(post=post)
     a = parser.parse_args(argv[1:] if post else argv)
-    if not a.demo and not a.intranet and not post:  # `post` may only need forwarding
-        parser.error("choose --demo or --intranet URL")
-    if a.intranet and not a.token_env:
-        parser.error("--intranet needs --token-env VAR (the name of a variable holding a token)")
+    if a.token_env and not a.intranet:
+        parser.error("--token-env needs --intranet URL")
     return RunOptions(
         demo=a.demo,
         demo_pace=a.demo_pace,

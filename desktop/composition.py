@@ -21,6 +21,7 @@ from desktop.connection_check import checks_for
 from desktop.controller import AppController
 from desktop.effective_settings import SETTINGS_NAME as SETTINGS_NAME
 from desktop.effective_settings import load_effective, reconcile_autostart, settings_path
+from desktop.keychain_token import CurrentToken
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
 from desktop.posting import PostingController
@@ -60,6 +61,7 @@ class Parts:
     store_problem: str  # "" | "corrupt" (moved aside, fresh file) | "unusable" (in memory)
     posting: PostingController
     log_dir: Path
+    current_token: CurrentToken
     quitting: bool = False
 
 
@@ -129,6 +131,7 @@ def build(
         interval=settings.poll_interval,
     )
     quiet = QuietHours(settings.working_hours, local_zone(), clock)
+    current_token = CurrentToken(token)
     controller = AppController(
         connector,
         poller,
@@ -138,7 +141,7 @@ def build(
         settings=settings,
         clock=clock,
         thanker=Thanker(connector, database),
-        checks=checks_for(connector.base_url, token),
+        checks=checks_for(connector.base_url, current_token.get),
     )
     has_tray = QSystemTrayIcon.isSystemTrayAvailable()
     posting = PostingController(
@@ -170,6 +173,7 @@ def build(
         store_problem=store_problem,
         posting=posting,
         log_dir=paths.log,
+        current_token=current_token,
     )
 
 

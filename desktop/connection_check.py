@@ -23,9 +23,11 @@ Checks = Callable[[], AsyncIterator[CheckResult]]
 CheckLine = tuple[str, bool, str]  # translated step, passed, the doctor's (English) detail
 
 
-def checks_for(base_url: str, token: str) -> Checks:
-    """The doctor's checks against `base_url`, signed in with `token` (kept in memory only)."""
-    return lambda: diagnose(base_url, Credentials(token=token))
+def checks_for(base_url: str, token: str | Callable[[], str]) -> Checks:
+    """The doctor's checks against `base_url`, signed in with `token` (kept in memory only;
+    a callable gives the token in use at the time of the check)."""
+    current = token if callable(token) else (lambda: token)
+    return lambda: diagnose(base_url, Credentials(token=current() or None))
 
 
 async def run_checks(checks: Checks) -> tuple[CheckResult, ...]:
@@ -75,8 +77,8 @@ class ConnectionWords(QObject):
     def cause_of_auth(self) -> str:
         """What to do when the token is refused (the app cannot sign in with a password yet)."""
         return self.tr(
-            "The intranet refused Startpunt's token. Get a new token (see Startpunt's README) "
-            "and start Startpunt again with it."
+            "Startpunt is not signed in: the sign-in was refused, has expired or was removed. "
+            "Run startpunt login in a terminal; Startpunt picks up the new sign-in at once."
         )
 
     def lines(self, results: tuple[CheckResult, ...]) -> tuple[CheckLine, ...]:

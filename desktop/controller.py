@@ -128,6 +128,15 @@ class AppController(QObject):
         self._poller.forget_probe()
         self.start()
 
+    async def sign_out(self) -> None:
+        """No token (signed out, expired, none at start): stop polling and show the "sign in
+        again" state without asking the server; `restart_polling` starts again."""
+        if self._task is not None and not self._task.done():
+            self._poller.stop()
+            self._task.cancel()
+            await asyncio.wait({self._task}, timeout=SHUTDOWN_WAIT_S)
+        await self.handle_outcome(PollOutcome(ConnectionState.AUTH_REQUIRED, timedelta(0)))
+
     async def shutdown(self) -> None:
         """Stop polling and release the connections."""
         self._poller.stop()

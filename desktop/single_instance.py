@@ -2,7 +2,8 @@
 
 A `QLockFile` in the data folder says which process runs (a crashed holder is detected by its
 PID, RELIABILITY row 30); a `QLocalServer` named after the data folder receives commands
-from later launches (`show`, `post <text>`), one JSON line per connection, answered with `ok`.
+from later launches (`show`, `post <text>`, and `credentials` from `startpunt login`/`logout`:
+read the token from the keychain again), one JSON line per connection, answered with `ok`.
 Each line carries a random id that a launch keeps across its retries and the server remembers
 for a minute, so a command whose `ok` came too late is answered again but not run twice (a
 `post TEXT` appended twice). A socket file left by a crash is removed
@@ -39,6 +40,7 @@ FORWARD_TIMEOUT_S = 5.0  # the first instance may still be starting
 MAX_COMMAND_BYTES = 256 * 1024
 REMEMBER_IDS_S = 60.0  # well beyond a launch's FORWARD_TIMEOUT_S of retries
 _REPLY = b"ok\n"
+COMMANDS = ("show", "post", "credentials")
 
 
 class InstanceUnreachableError(RuntimeError):
@@ -47,7 +49,8 @@ class InstanceUnreachableError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """What a launch asks of the running app: `show` or `post` (with optional text)."""
+    """What a launch asks of the running app: `show`, `post` (with optional text), or
+    `credentials` (the keychain's token changed: sign in again or out without a restart)."""
 
     name: str = "show"
     text: str = ""
@@ -71,7 +74,7 @@ def _decode_line(data: bytes) -> tuple[Command | None, str]:
         raw = json.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         return None, ""
-    if not isinstance(raw, dict) or raw.get("command") not in ("show", "post"):
+    if not isinstance(raw, dict) or raw.get("command") not in COMMANDS:
         return None, ""
     text = raw.get("text", "")
     command_id = raw.get("id", "")
@@ -241,6 +244,12 @@ def acquire_or_forward(
         if time.monotonic() > deadline:
             raise InstanceUnreachableError("another Startpunt holds the lock but does not answer")
         time.sleep(0.05)
+
+
+def tell_running(paths: Paths, command: Command, *, timeout_s: float = 2.0) -> bool:
+    """Send `command` to the app running on this profile, if one runs; never start one."""
+    data = command.encode(command_id=secrets.token_hex(8))
+    return _forward(server_name(paths.data), data, timeout_ms=int(timeout_s * 1000))
 
 
 def _forward(name: str, data: bytes, *, timeout_ms: int) -> bool:

@@ -19,6 +19,7 @@ from typing import Self, get_args
 from devtools.notify_log import NOTIFICATIONS
 from devtools.rig_config import (
     INSTALL_HINT,
+    KEYRING_PROGRAMS,
     SNI_HOST_OPTS,
     TRAYER_OPTS,
     XVFB_OPTS,
@@ -31,7 +32,14 @@ from devtools.rig_notifications import RigNotifications
 from devtools.rig_processes import RigError, stop_process
 from devtools.x11 import selection_owned
 
-__all__ = ["SNI_WATCHER", "SNI_WATCHER_PATH", "START_TIMEOUT_S", "DesktopRig"]
+__all__ = [
+    "KEYRING_PASSWORD",
+    "SECRETS",
+    "SNI_WATCHER",
+    "SNI_WATCHER_PATH",
+    "START_TIMEOUT_S",
+    "DesktopRig",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +47,8 @@ SNI_WATCHER = "org.kde.StatusNotifierWatcher"
 SNI_WATCHER_PATH = "/StatusNotifierWatcher"
 
 START_TIMEOUT_S = 15.0
+SECRETS = "org.freedesktop.secrets"  # the Secret Service's bus name
+KEYRING_PASSWORD = "startpunt-rig"  # noqa: S105 -- unlocks the rig's throwaway login keyring
 
 
 class DesktopRig(RigNotifications):
@@ -59,6 +69,7 @@ class DesktopRig(RigNotifications):
         keep: bool = False,
         base_dir: str | os.PathLike[str] | None = None,
         start_timeout: float = START_TIMEOUT_S,
+        keyring: bool = False,
     ) -> None:
         if tray not in get_args(Tray):
             raise ValueError(f"tray must be one of {get_args(Tray)}, not {tray!r}")
@@ -66,6 +77,7 @@ class DesktopRig(RigNotifications):
             raise ValueError(f"screen must look like 1280x800x24, not {screen!r}")
         self.tray: Tray = tray
         self.screen = screen
+        self.keyring = keyring
         super().__init__(keep=keep, base_dir=base_dir, start_timeout=start_timeout)
 
     # ---- public state
@@ -92,7 +104,7 @@ class DesktopRig(RigNotifications):
         """Bring the desktop up; on any failure, take down what was started and raise."""
         if self._run_dir is not None:
             raise RigError("the rig is already running")
-        missing = missing_programs(self.tray)
+        missing = missing_programs(self.tray, KEYRING_PROGRAMS if self.keyring else ())
         if missing:
             raise RigError(
                 f"programs missing for the desktop rig: {', '.join(missing)}"
@@ -110,6 +122,8 @@ class DesktopRig(RigNotifications):
         self._env = rig_environment(run, self.tray)
         self._start_x_server()
         self._start_session_bus()
+        if self.keyring:
+            self._start_keyring()
         self._start_recorder()
         self._start_dunst()
         if self.tray == "sni":
@@ -134,6 +148,20 @@ class DesktopRig(RigNotifications):
             "dbus",
             ["dbus-daemon", "--session", "--nofork", "--print-address={fd}", f"--address={bus}"],
             what="the session bus (dbus-daemon) address",
+        )
+
+    def _start_keyring(self) -> None:
+        """gnome-keyring-daemon in the foreground (its PID is ours), password on stdin."""
+        self._spawn(
+            "keyring",
+            ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+            stdin=KEYRING_PASSWORD.encode(),
+        )
+        self.wait_for(
+            lambda: self.name_has_owner(SECRETS),
+            self.start_timeout,
+            what=f"gnome-keyring-daemon to own {SECRETS}",
+            log_name="keyring",
         )
 
     def _start_recorder(self) -> None:
@@ -188,7 +216,8 @@ class DesktopRig(RigNotifications):
             proc = self._spawn("tray", ["gtk-sni-tray-standalone", *SNI_HOST_OPTS])
 
             def up_or_gone(proc: subprocess.Popen[bytes] = proc) -> bool:
-                return self._sni_host_registered() or proc.poll() is not None
+                # exited first: once it is gone, asking its watcher raises ("not yet")
+                return proc.poll() is not None or self._sni_host_registered()
 
             up = self.wait_for(
                 up_or_gone,

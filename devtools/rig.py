@@ -109,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
         help="screenshot of the whole screen SECS (default 3) after COMMAND starts",
     )
     parser.add_argument("--keep", action="store_true", help="keep the run folder")
+    parser.add_argument(
+        "--keyring", action="store_true", help="run an unlocked Secret Service (gnome-keyring)"
+    )
     parser.add_argument("--verbose", "-v", action="store_true")
     return parser
 
@@ -130,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, on_term)
     try:
-        with DesktopRig(opts.tray, opts.screen, keep=opts.keep) as rig:
+        with DesktopRig(opts.tray, opts.screen, keep=opts.keep, keyring=opts.keyring) as rig:
             if opts.keep:
                 log.info("run folder: %s", rig.run_dir)
             return _run_command(rig, command, opts.shot)

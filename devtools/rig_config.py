@@ -16,6 +16,7 @@ from typing import Literal
 
 __all__ = [
     "INSTALL_HINT",
+    "KEYRING_PROGRAMS",
     "SNI_HOST_OPTS",
     "TRAYER_OPTS",
     "XVFB_OPTS",
@@ -37,6 +38,8 @@ _TRAY_PROGRAMS: dict[str, tuple[str, ...]] = {
     "xembed": ("trayer",),
     "none": (),
 }
+
+KEYRING_PROGRAMS = ("gnome-keyring-daemon",)  # DesktopRig(keyring=True)
 
 XVFB_OPTS = ("-nolisten", "tcp", "-noreset")
 # bottom-right panel, 32 px icons, with its own StatusNotifierWatcher (-w)

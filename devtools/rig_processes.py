@@ -137,7 +137,9 @@ class RigProcesses:
         *,
         stdout: Path | None = None,
         pass_fds: Sequence[int] = (),
+        stdin: bytes | None = None,
     ) -> subprocess.Popen[bytes]:
+        """Start a daemon logging to ``<name>.log``; ``stdin`` is written to it, then closed."""
         log_path = self.run_dir / f"{name}.log"
         with (
             log_path.open("ab") as err,
@@ -146,7 +148,7 @@ class RigProcesses:
             proc = subprocess.Popen(  # noqa: S603 - fixed argv of known programs
                 argv,
                 env=self._env,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
                 stdout=out,
                 stderr=err,
                 pass_fds=tuple(pass_fds),
@@ -155,6 +157,10 @@ class RigProcesses:
             )
         with self._lock:
             self._daemons.append((name, proc))
+        if stdin is not None and proc.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):
+                proc.stdin.write(stdin)
+            proc.stdin.close()
         return proc
 
     def _start_with_pipe(self, name: str, argv: list[str], *, what: str) -> str:

@@ -108,12 +108,12 @@
         <translation>Het instellingenbestand van je organisatie voor Startpunt kon niet worden gelezen, dus gebruikt Startpunt je eigen instellingen. Meld dit bij je IT-afdeling.</translation>
     </message>
     <message>
-        <source>Startpunt can&apos;t sign in</source>
-        <translation>Startpunt kan niet inloggen</translation>
+        <source>Startpunt is not signed in</source>
+        <translation>Startpunt is niet aangemeld</translation>
     </message>
     <message>
-        <source>The intranet refused Startpunt&apos;s token, so no notifications arrive. Get a new token (see Startpunt&apos;s README) and start Startpunt again with it.</source>
-        <translation>Het intranet weigert het token van Startpunt, dus er komen geen meldingen binnen. Haal een nieuw token (zie de README van Startpunt) en start Startpunt daarmee opnieuw.</translation>
+        <source>No notifications arrive until you sign in again: run startpunt login in a terminal. Startpunt picks up the new sign-in at once; posts waiting to be sent are kept.</source>
+        <translation>Er komen geen meldingen binnen tot je opnieuw aanmeldt: voer startpunt login uit in een terminal. Startpunt neemt de nieuwe aanmelding meteen over; berichten die nog verstuurd moeten worden, blijven bewaard.</translation>
     </message>
     <message>
         <source>You already said thanks for this.</source>
@@ -233,8 +233,8 @@
         <translation>De verbindingscontrole is mislukt.</translation>
     </message>
     <message>
-        <source>The intranet refused Startpunt&apos;s token. Get a new token (see Startpunt&apos;s README) and start Startpunt again with it.</source>
-        <translation>Het intranet weigert het token van Startpunt. Haal een nieuw token (zie de README van Startpunt) en start Startpunt daarmee opnieuw.</translation>
+        <source>Startpunt is not signed in: the sign-in was refused, has expired or was removed. Run startpunt login in a terminal; Startpunt picks up the new sign-in at once.</source>
+        <translation>Startpunt is niet aangemeld: de aanmelding is geweigerd, verlopen of verwijderd. Voer startpunt login uit in een terminal; Startpunt neemt de nieuwe aanmelding meteen over.</translation>
     </message>
 </context>
 <context>

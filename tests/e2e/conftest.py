@@ -51,3 +51,12 @@ def rig() -> Iterator[DesktopRig]:
     require_desktop("sni")
     with DesktopRig("sni", keep=os.environ.get(KEEP_VAR) == "1") as desktop:
         yield desktop
+
+
+@pytest.fixture(scope="session")
+def keyring_rig() -> Iterator[DesktopRig]:
+    """A rig of its own with gnome-keyring's Secret Service, unlocked (the shared rig has
+    none, so the other tests keep running without a keychain)."""
+    require_desktop("sni", ["gnome-keyring-daemon", "secret-tool"])
+    with DesktopRig("sni", keep=os.environ.get(KEEP_VAR) == "1", keyring=True) as desktop:
+        yield desktop

@@ -184,8 +184,9 @@ def test_a_refused_token_alerts_once_per_episode_and_says_what_to_do(qtbot):
     asyncio.run(go())
     auth = [a for a in notifier.shown if a.key == "auth"]
     assert len(auth) == 2  # the first episode once, the second once
-    assert "new token" in auth[0].body
-    assert any("new token" in c for c in causes)
+    assert "run startpunt login" in auth[0].body  # until the sign-in window exists
+    assert "posts waiting to be sent are kept" in auth[0].body
+    assert any("startpunt login" in c for c in causes)
 
 
 def test_offline_says_the_checked_cause_and_the_report_lists_the_steps(qtbot):

@@ -207,3 +207,40 @@ def test_single_instance_retries_forward_the_same_command_id(tmp_path, monkeypat
     assert len(sent) == 3
     assert len(set(sent)) == 1
     assert b'"id": "' in sent[0]
+
+
+def test_credentials_is_a_command_and_tell_running_starts_nothing(qtbot, tmp_path):
+    """`startpunt login` tells a running app to read the keychain again, and only if one runs."""
+    from desktop.single_instance import tell_running
+
+    paths = Paths.resolve(tmp_path)
+    assert Command.decode(Command("credentials").encode()) == Command("credentials")
+    assert tell_running(paths, Command("credentials"), timeout_s=0.5) is False
+    assert not (paths.data / "startpunt.lock").exists()  # nothing became the primary
+    instance = acquire_or_forward(paths, Command("show"))
+    assert instance is not None
+    got: list[Command] = []
+    instance.start(got.append)
+    try:
+        answer: list[str] = []
+        code = (
+            "import sys; from pathlib import Path; from desktop.paths import Paths; "
+            "from desktop.single_instance import Command, tell_running; "
+            "print(tell_running(Paths.resolve(Path(sys.argv[1])), Command('credentials')))"
+        )
+
+        def launch() -> None:  # as `startpunt login` does it: another process
+            done = subprocess.run(
+                [sys.executable, "-c", code, str(tmp_path)],
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                capture_output=True, text=True, timeout=30, check=True,
+            )  # fmt: skip
+            answer.append(done.stdout.strip())
+
+        thread = threading.Thread(target=launch)
+        thread.start()
+        qtbot.waitUntil(lambda: got == [Command("credentials")], timeout=10_000)
+        thread.join(10)
+        assert answer == ["True"]
+    finally:
+        instance.close()
