@@ -234,7 +234,7 @@
     </message>
     <message>
         <source>Likes</source>
-        <translation type="unfinished">Vind-ik-leuks</translation>
+        <translation>Vind-ik-leuks</translation>
     </message>
     <message>
         <source>Mentions of me</source>
@@ -242,11 +242,11 @@
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished">Reacties</translation>
+        <translation>Reacties</translation>
     </message>
     <message>
         <source>Polls</source>
-        <translation type="unfinished">Peilingen</translation>
+        <translation>Peilingen</translation>
     </message>
     <message>
         <source>Messages from my intranet&apos;s apps</source>

@@ -170,7 +170,8 @@ def test_every_control_has_an_accessible_name_and_is_reached_with_tab(qtbot, tmp
 
 
 def test_a_wrong_password_is_one_attempt_and_explained(qtbot, tmp_path, sandbox) -> None:
-    run = Run(qtbot, tmp_path, MemoryKeyring())
+    keychain = MemoryKeyring()
+    run = Run(qtbot, tmp_path, keychain)
 
     async def go() -> None:
         await to_sign_in(run, sandbox.base_url)
@@ -182,7 +183,7 @@ def test_a_wrong_password_is_one_attempt_and_explained(qtbot, tmp_path, sandbox)
     assert page.status.text() == THROTTLED
     assert sandbox.world.login_failures["jan"][0] == 1  # exactly one attempt, no retry
     assert page.password_edit.text() == ""
-    assert run.keychain.entries == {}
+    assert keychain.entries == {}
 
 
 def test_throttling_after_three_failures_is_explained_as_such(qtbot, tmp_path, sandbox) -> None:
