@@ -35,11 +35,15 @@ def _type(rig: DesktopRig, text: str) -> None:
 
 
 def _shot(rig: DesktopRig, folder: Path, name: str) -> None:
-    target = rig.screenshot(folder / f"{name}.png")
-    shots = os.environ.get("WIZARD_SHOTS", "")
-    if shots:
-        Path(shots).mkdir(parents=True, exist_ok=True)
-        shutil.copy(target, Path(shots) / target.name)
+    """Photograph the screen once it differs from the last photo (the page was painted)."""
+    shots = sorted(folder.glob("*.png"), key=lambda p: p.stat().st_mtime)
+    before = shots[-1].read_bytes() if shots else b""
+    target = folder / f"{name}.png"
+    rig.wait_for(lambda: rig.screenshot(target).read_bytes() != before, 15, what=f"{name} painted")
+    copies = os.environ.get("WIZARD_SHOTS", "")
+    if copies:
+        Path(copies).mkdir(parents=True, exist_ok=True)
+        shutil.copy(target, Path(copies) / target.name)
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -66,6 +70,7 @@ def test_wizard_to_the_first_real_alert(
     app = DemoApp(proc, profile, opened, time.time())
     try:
         app.wait_log(rig, "Wizard shown", 60)
+        rig.run(["dunstctl", "close-all"], timeout=30, check=False)  # a former test's alerts
         shown = time.monotonic()
         title = "Welcome to Startpunt" if language == "en" else "Welkom bij Startpunt"
         found = rig.run(
@@ -80,10 +85,24 @@ def test_wizard_to_the_first_real_alert(
         app.wait_log(rig, "Wizard: address refused", 30)
         _shot(rig, tmp_path, f"{language}-1-address-refused")
         _keys(rig, "key", "ctrl+a")
+        _type(rig, "http://127.0.0.1:9")  # loopback may be http; nothing listens on 9
+        _keys(rig, "key", "Return")
+        app.wait_log(rig, "Wizard check tcp: False", 30)
+        _shot(rig, tmp_path, f"{language}-1-address-unreachable")
+        _keys(rig, "key", "ctrl+a")
         _type(rig, hh.base_url)
         _keys(rig, "key", "Return")
         app.wait_log(rig, "Wizard check api: True", 60)
         _shot(rig, tmp_path, f"{language}-2-sign-in")
+        _type(rig, "carol")
+        _keys(rig, "key", "Tab")
+        _type(rig, "not her password")
+        _keys(rig, "key", "Return")
+        app.wait_log(rig, "Wizard: sign-in failed", 30)
+        _shot(rig, tmp_path, f"{language}-2-sign-in-refused")
+        hh.reset_login_failures("carol")
+        _keys(rig, "key", "shift+Tab")  # from the emptied password back to the username
+        _keys(rig, "key", "ctrl+a")
         _type(rig, "alice")
         _keys(rig, "key", "Tab")
         _type(rig, hh.passwords["alice"])

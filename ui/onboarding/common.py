@@ -22,4 +22,7 @@ def status_label(parent: QWidget) -> QLabel:
     label = plain_label("", parent)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setObjectName("status")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
     return label
