@@ -74,6 +74,9 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
             where = f"the variable {options.token_env}" if options.token_env else "nothing"
             sys.stderr.write(f"startpunt: {where} holds no token; use --token-env VAR\n")
             return 2
+        if not intranet:
+            sys.stderr.write("startpunt: --token-env needs --intranet URL\n")
+            return 2
         base_url = intranet
     else:  # the keychain (`startpunt login`); signed out: start anyway, say so (keychain_token)
         saved = saved_sign_in(paths, intranet)
@@ -243,6 +246,7 @@ async def _run_parts(
     # start-up path; a `startpunt post TEXT` start opens its dialog right away.
     controller.first_poll_done.connect(parts.posting.start)
     reloader = Reloader(paths, parts.connector, controller, parts.current_token)
+    reloader.watch_expiry(token)
 
     def handle_command(command: Command) -> None:
         if command.name == "credentials":

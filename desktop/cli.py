@@ -291,8 +291,6 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions | Lo
     post = argv[:1] == ["post"]
     parser = _run_parser(post=post)
     a = parser.parse_args(argv[1:] if post else argv)
-    if a.token_env and not a.intranet:
-        parser.error("--token-env needs --intranet URL")
     return RunOptions(
         demo=a.demo,
         demo_pace=a.demo_pace,

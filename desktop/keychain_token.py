@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.controller import AppController
-from desktop.paths import SETTINGS_NAME, Paths
+from desktop.effective_settings import settings_path
+from desktop.paths import Paths
 from services.humhub.connector import HumHubConnector
-from services.jwt_claims import has_expired
+from services.jwt_claims import expires_at, has_expired
 from services.secrets import TokenStore
 from services.settings import load
 
@@ -44,8 +45,9 @@ def saved_sign_in(
     store: TokenStore | None = None,
     now: datetime | None = None,
 ) -> SavedSignIn:
-    """The intranet (option, else settings) and its token from the keychain, or why not."""
-    base_url = intranet or load(paths.config / SETTINGS_NAME).intranet_url
+    """The intranet (given: "" = none; None: the user's settings) and its token from the
+    keychain, or why not."""
+    base_url = load(settings_path(paths)).intranet_url if intranet is None else intranet
     if not base_url:
         return SavedSignIn("", "", "Not signed in: " + LOGIN_HINT.format(url="URL"))
     hint = LOGIN_HINT.format(url=base_url)
@@ -86,12 +88,45 @@ class Reloader:
         self._paths, self._connector, self._controller = paths, connector, controller
         self._current, self._store = current, store
         self._tasks: set[asyncio.Task[None]] = set()
+        self._expiry: asyncio.TimerHandle | None = None
+
+    def watch_expiry(self, token: str) -> None:
+        """At a JWT's `exp`, go to "sign in again" without waiting for the server's 401
+        (which still comes if the timer is late, e.g. after a suspend)."""
+        if self._expiry is not None:
+            self._expiry.cancel()
+            self._expiry = None
+        expiry = expires_at(token) if token else None
+        if expiry is None:
+            return
+        delay = max(0.0, (expiry - datetime.now(UTC)).total_seconds())
+        self._expiry = asyncio.get_running_loop().call_later(delay, self._expired, token)
+
+    def _expired(self, token: str) -> None:
+        if self._current.value != token:  # signed in again meanwhile
+            return
+        logger.info("The token has expired")
+        self._current.value = ""
+        self._connector.use_token("")
+        self._spawn(self._controller.sign_out())
+
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def reload(self) -> None:
+        """Read the keychain off the UI thread (a locked one may wait for a prompt), then
+        apply what it holds (`_apply`)."""
+        self._spawn(self._reload())
+
+    async def _reload(self) -> None:
         """New token: swap it in and poll now (the outbox follows once polling is back
         online, `PostingController.connection_changed`). None: the "sign in again" state."""
-        saved = saved_sign_in(self._paths, self._connector.base_url, store=self._store())
+        base_url = self._connector.base_url
+        saved = await asyncio.to_thread(saved_sign_in, self._paths, base_url, store=self._store())
         self._current.value = saved.token
+        self.watch_expiry(saved.token)
         if saved.token:
             self._connector.use_token(saved.token)
             logger.info("Signed in again with the token from the keychain")
@@ -99,6 +134,4 @@ class Reloader:
             return
         logger.info("No usable token in the keychain now: %s", saved.problem)
         self._connector.use_token("")
-        task = asyncio.ensure_future(self._controller.sign_out())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        await self._controller.sign_out()

@@ -16,7 +16,6 @@ import asyncio
 import getpass
 import logging
 import sys
-from dataclasses import replace
 from typing import TextIO
 
 from desktop.cli import (
@@ -27,7 +26,8 @@ from desktop.cli import (
     EXIT_USAGE,
     LoginOptions,
 )
-from desktop.paths import SETTINGS_NAME, Paths
+from desktop.effective_settings import load_effective, settings_path
+from desktop.paths import Paths
 from services.errors import (
     AuthError,
     NotAnApiError,
@@ -39,9 +39,10 @@ from services.errors import (
 from services.humhub.connector import HumHubConnector
 from services.humhub.diagnosis import THROTTLE_HINT
 from services.models import CurrentUser
+from services.policy import Effective, combine, load_policy, save_choice
 from services.redaction import SecretsFilter, register_secret
 from services.secrets import Storage, TokenStore
-from services.settings import load, save
+from services.settings import load_with_names
 from services.store import StoreError
 
 EXIT_UNEXPECTED = 1
@@ -123,10 +124,22 @@ def _refusal(exc: AuthError, *, by_token: bool) -> str:
 
 
 def _remember_intranet(paths: Paths, url: str) -> None:
-    path = paths.config / SETTINGS_NAME
-    settings = load(path)
-    if settings.intranet_url != url:
-        save(path, replace(settings, intranet_url=url))
+    effective, _first = load_effective(paths)
+    if effective.settings.intranet_url != url:
+        save_choice(settings_path(paths), effective, "intranet_url", url)
+
+
+def _effective(paths: Paths) -> Effective:
+    """The settings in effect, read only (`load_effective` writes defaults at first start)."""
+    user, names = load_with_names(settings_path(paths))
+    return combine(user, names, load_policy())
+
+
+def _locked_elsewhere(paths: Paths, url: str) -> str:
+    """The address IT's policy locked, when it is not `url` ("" otherwise)."""
+    effective = _effective(paths)
+    chosen = effective.settings.intranet_url
+    return chosen if effective.is_locked("intranet_url") and chosen != url else ""
 
 
 def _tell_running_app(paths: Paths) -> bool:
@@ -154,6 +167,10 @@ def run_login(
     _console_log(options.debug)
     url = options.intranet or ""
     paths = Paths.resolve(options.profile)
+    locked = _locked_elsewhere(paths, url)
+    if locked:
+        err.write(f"startpunt login: your organisation set the intranet address to {locked}\n")
+        return EXIT_USAGE
     try:
         secret = _secret(options, stdin)
         register_secret(secret)
@@ -178,7 +195,13 @@ def run_login(
         err.write(f"startpunt login: the token is in the keychain, but {exc}\n")
         return EXIT_UNEXPECTED
     out.write(f"Signed in to {url} as {who}; the token is in the keychain.\n")
-    if _tell_running_app(paths):
+    from desktop import running_target
+
+    running = running_target.read(paths.data)
+    if running and running != url:  # the demo, or another intranet: it keeps what it has
+        what = "the demo" if running == running_target.DEMO else running
+        out.write(f"Startpunt runs against {what} now: quit and start it to use {url}.\n")
+    elif _tell_running_app(paths):
         out.write("The running Startpunt uses the new sign-in now.\n")
     return EXIT_OK
 
@@ -193,7 +216,7 @@ def run_logout(
     """Remove the token from the keychain and tell a running app; the exit status."""
     _console_log(options.debug)
     paths = Paths.resolve(options.profile)
-    url = options.intranet or load(paths.config / SETTINGS_NAME).intranet_url
+    url = options.intranet or _effective(paths).settings.intranet_url
     if not url:
         out.write("Not signed in: no intranet address in the settings.\n")
         return EXIT_OK

@@ -12,9 +12,6 @@ APP_NAME = "Startpunt"
 APP_AUTHOR = "Startpunt"
 
 
-SETTINGS_NAME = "settings.json"  # in Paths.config
-
-
 @dataclass(frozen=True, slots=True)
 class Paths:
     """The app's folders; created 0700 on first use."""

@@ -12,7 +12,12 @@ everywhere (not only on Windows) keeps one code path, tested on every OS. The he
 written last and names the parts' digest: a crash between writes leaves a header that does
 not match its parts, which reads as "no token" (sign in again), never as a wrong token.
 
-Fail closed: no keychain, a locked or erroring one, a plaintext or "fail"/"null" backend
+A locked keychain may show an unlock prompt; with nobody to answer it (no prompter, a
+headless session) keyring's Secret Service backend waits forever, so every keychain call runs
+in a daemon thread with a deadline (`TIMEOUT_S`, time enough to type a password into a
+prompt): past it the keychain counts as unavailable and the stuck thread is left behind.
+
+Fail closed: no keychain, a locked or erroring one, one that does not answer in time, a plaintext or "fail"/"null" backend
 (`keyrings.alt`, `keyring.backends.fail`, `keyring.backends.null`, priority below 1), or a
 write that does not read back the same → `Storage.SESSION_ONLY`: the caller keeps the token
 in memory for this session and tells the user. Nothing here ever writes a file itself.
@@ -23,8 +28,10 @@ from __future__ import annotations
 import enum
 import hashlib
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from keyring.backend import KeyringBackend
 
@@ -37,6 +44,34 @@ MAX_PARTS = 32  # 32,000 characters: far beyond any real token; longer is refuse
 HEADER_PREFIX = "startpunt-parts:"
 REFUSED_MODULES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
 MIN_PRIORITY = 1.0
+TIMEOUT_S = 30.0
+
+T = TypeVar("T")
+
+
+class KeychainTimeoutError(Exception):
+    """The keychain did not answer within the deadline (locked with nobody to unlock it)."""
+
+
+def with_deadline(call: Callable[[], T], timeout_s: float) -> T:
+    """`call()` in a daemon thread; its result or exception, or KeychainTimeoutError."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(call())
+        except BaseException as exc:  # noqa: BLE001 -- handed to the caller's thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=run, name="keychain", daemon=True)
+    worker.start()
+    worker.join(timeout_s)
+    if worker.is_alive():
+        raise KeychainTimeoutError(f"no answer within {timeout_s:g} s (locked?)")
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 class Storage(enum.Enum):
@@ -118,9 +153,15 @@ def split(token: str) -> list[str]:
 class TokenStore:
     """Saves, loads and deletes the token of one origin; see the module docstring."""
 
-    def __init__(self, backend: Callable[[], KeyringBackend | str] = default_backend) -> None:
+    def __init__(
+        self,
+        backend: Callable[[], KeyringBackend | str] = default_backend,
+        *,
+        timeout_s: float = TIMEOUT_S,
+    ) -> None:
         self._find_backend = backend
         self._backend: KeyringBackend | str | None = None
+        self._timeout_s = timeout_s
 
     def _keychain(self) -> KeyringBackend | str:
         if self._backend is None:
@@ -129,6 +170,29 @@ class TokenStore:
 
     def save(self, origin: str, username: str, token: str) -> SaveResult:
         """Write the token, then read everything back; SESSION_ONLY (with why) on any doubt."""
+        try:
+            return with_deadline(lambda: self._save(origin, username, token), self._timeout_s)
+        except KeychainTimeoutError as exc:
+            logger.warning("Keychain: %s", exc)
+            return SaveResult(Storage.SESSION_ONLY, f"the keychain did not answer: {exc}")
+
+    def load(self, origin: str) -> Loaded:
+        """The token of the account signed in at `origin`, checked against its digest."""
+        try:
+            return with_deadline(lambda: self._load(origin), self._timeout_s)
+        except KeychainTimeoutError as exc:
+            logger.warning("Keychain: %s", exc)
+            return Loaded(problem=f"unavailable: the keychain did not answer ({exc})")
+
+    def delete(self, origin: str) -> bool | str:
+        """Remove the origin's token: True if one was there, False if none; a str: why not."""
+        try:
+            return with_deadline(lambda: self._delete(origin), self._timeout_s)
+        except KeychainTimeoutError as exc:
+            logger.warning("Keychain: %s", exc)
+            return f"the keychain did not answer ({exc})"
+
+    def _save(self, origin: str, username: str, token: str) -> SaveResult:
         if not token or not username or len(split(token)) > MAX_PARTS:
             why = "empty token or user" if not token or not username else "token too long"
             return SaveResult(Storage.SESSION_ONLY, why)
@@ -155,8 +219,7 @@ class TokenStore:
         logger.info("Keychain: token saved in %d part(s)", len(parts))
         return SaveResult(Storage.KEYCHAIN)
 
-    def load(self, origin: str) -> Loaded:
-        """The token of the account signed in at `origin`, checked against its digest."""
+    def _load(self, origin: str) -> Loaded:
         keychain = self._keychain()
         if isinstance(keychain, str):
             return Loaded(problem=f"unavailable: {keychain}")
@@ -192,8 +255,7 @@ class TokenStore:
             return None
         return token
 
-    def delete(self, origin: str) -> bool | str:
-        """Remove the origin's token: True if one was there, False if none; a str: why not."""
+    def _delete(self, origin: str) -> bool | str:
         keychain = self._keychain()
         if isinstance(keychain, str):
             return keychain

@@ -19,6 +19,7 @@ import pytest
 
 from devtools.rig import DesktopRig
 from devtools.rig_processes import stop_process
+from tests.e2e.conftest import require_desktop
 from tests.e2e.demo_app import STARTPUNT, DemoApp, write_browser
 
 PASSWORD = "demo"  # the sandbox's public demo account
@@ -202,3 +203,27 @@ def test_a_signed_out_app_says_so_and_takes_a_login_without_restart(
         assert proc.poll() is None
     finally:
         stop_process(proc)
+
+
+def test_a_locked_gnome_keyring_fails_closed_instead_of_hanging() -> None:
+    """Locked, with no prompter to unlock it, keyring's Secret Service backend waits forever;
+    the store gives up at its deadline and reports it (its own rig: this one stays locked)."""
+    require_desktop("none", ["gnome-keyring-daemon"])
+    code = (
+        "import sys, time; from services.secrets import TokenStore; "
+        "s = TokenStore(timeout_s=3); t = time.monotonic(); "
+        "r = s.save('https://x.example', 'alice', 'token-' * 20); l = s.load('https://x.example'); "
+        "print(r.storage.value, l.problem.split(':')[0], round(time.monotonic() - t))"
+    )
+    with DesktopRig("none", keyring=True) as rig:
+        locked = rig.run(
+            ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.secrets",
+             "/org/freedesktop/secrets", "org.freedesktop.Secret.Service.Lock",
+             "array:objpath:/org/freedesktop/secrets/collection/login"],
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        assert locked.returncode == 0, locked.stderr
+        done = rig.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    storage, problem, seconds = done.stdout.split()
+    assert (storage, problem) == ("session-only", "unavailable"), done.stderr
+    assert int(seconds) < 20

@@ -78,3 +78,21 @@ class LowPriorityKeyring(MemoryKeyring):
     """A backend keyring itself would only use as a last resort (priority below 1)."""
 
     priority = 0.5  # type: ignore[assignment]
+
+
+class HangingKeyring(MemoryKeyring):
+    """A locked Secret Service waiting for an unlock prompt nobody answers: every call blocks
+    until `release` is set (seen for real with gnome-keyring and no prompter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.release.wait()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.release.wait()
+        return None

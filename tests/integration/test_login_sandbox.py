@@ -130,3 +130,19 @@ def test_help_documents_the_exit_statuses(capsys: pytest.CaptureFixture[str]) ->
     text = " ".join(capsys.readouterr().out.split())
     for status in ("0 signed in", "6 sign-in refused", "7 intranet not reachable", "8 signed in"):
         assert status in text
+
+
+def test_a_running_app_on_another_intranet_is_not_told_it_uses_the_new_sign_in(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    from desktop import running_target
+
+    (tmp_path / "data").mkdir(parents=True)
+    running_target.write(tmp_path / "data", running_target.DEMO)
+    status, out, _err = _login(
+        _options(sandbox, tmp_path, "--user", "demo"), MemoryKeyring(), "demo\n"
+    )
+    assert status == 0
+    assert (
+        f"Startpunt runs against the demo now: quit and start it to use {sandbox.base_url}." in out
+    )

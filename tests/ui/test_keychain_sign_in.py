@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.composition import build, wire
+from desktop.effective_settings import settings_path
 from desktop.keychain_token import Reloader, saved_sign_in
-from desktop.paths import SETTINGS_NAME, Paths
+from desktop.paths import Paths
 from sandbox.server import SandboxServer
 from services.compose import Composition, Draft
 from services.models import ConnectionState, Container
@@ -51,7 +52,7 @@ def test_an_expired_token_then_login_resumes_polling_and_the_outbox(qtbot, tmp_p
     with SandboxServer(pace="off", seed=2) as server:
         paths = Paths.resolve(tmp_path)
         paths.ensure()
-        save(paths.config / SETTINGS_NAME, Settings(intranet_url=server.base_url))
+        save(settings_path(paths), Settings(intranet_url=server.base_url))
         assert store.save(server.base_url, "demo", _expired_jwt()).storage is Storage.KEYCHAIN
         saved = saved_sign_in(paths, None, store=store)
         assert (saved.base_url, saved.token) == (server.base_url, "")
@@ -123,3 +124,26 @@ def test_logout_while_running_goes_to_sign_in_again(qtbot, tmp_path: Path) -> No
 
         asyncio.run(go())
         parts.database.close()
+
+
+def test_the_tokens_exp_passing_means_sign_in_again_without_a_request(
+    qtbot, tmp_path: Path
+) -> None:
+    def part(data: dict[str, object]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+    soon = f"{part({'alg': 'HS512'})}.{part({'uid': 1, 'exp': int(time.time()) + 1})}.c2ln"
+    paths = Paths.resolve(tmp_path)
+    paths.ensure()
+    parts = build(paths, "https://intranet.invalid", soon, poll_interval=None, demo=False)
+    wire(parts, asyncio.Event())
+    reloader = Reloader(paths, parts.connector, parts.controller, parts.current_token)
+
+    async def go() -> None:
+        reloader.watch_expiry(soon)  # no polling started: nothing asks the server
+        await _until(lambda: parts.controller.state is ConnectionState.AUTH_REQUIRED, 10)
+        assert parts.current_token.get() == ""
+        await parts.controller.shutdown()
+
+    asyncio.run(go())
+    parts.database.close()

@@ -19,6 +19,7 @@ from tests.fakes.keyrings import (
     CappedKeyring,
     DroppingKeyring,
     ErroringKeyring,
+    HangingKeyring,
     LockedKeyring,
     LowPriorityKeyring,
     MemoryKeyring,
@@ -145,3 +146,18 @@ def test_default_backend_skips_refused_ones_in_a_chain(monkeypatch: pytest.Monke
     assert isinstance(secrets.default_backend(), str)
     monkeypatch.setattr(keyring, "get_keyring", lambda: null.Keyring())
     assert isinstance(secrets.default_backend(), str)
+
+
+def test_a_keychain_that_never_answers_fails_closed_within_the_deadline() -> None:
+    import time
+
+    keychain = HangingKeyring()
+    tokens = TokenStore(lambda: keychain, timeout_s=0.3)
+    try:
+        started = time.monotonic()
+        assert tokens.save(ORIGIN, "alice", TOKEN).storage is Storage.SESSION_ONLY
+        assert tokens.load(ORIGIN).problem.startswith("unavailable")
+        assert isinstance(tokens.delete(ORIGIN), str)
+        assert time.monotonic() - started < 10
+    finally:
+        keychain.release.set()

@@ -275,13 +275,3 @@ def test_server_time_zone_is_an_iana_name_or_empty(caplog) -> None:
     for bad in ("Mars/Olympus", "../etc/passwd", 1):
         assert from_json({"schema_version": 1, "server_time_zone": bad}).server_time_zone == ""
     assert "server_time_zone" in caplog.text
-
-
-def test_intranet_url_is_written_and_read_normalised(tmp_path):
-    path = tmp_path / "settings.json"
-    save(path, Settings(intranet_url="https://intranet.example.org"))
-    assert load(path).intranet_url == "https://intranet.example.org"
-    path.write_text(json.dumps({"schema_version": 2, "intranet_url": "Intranet.Example.org/"}))
-    assert load(path).intranet_url == "https://intranet.example.org"
-    path.write_text(json.dumps({"schema_version": 2, "intranet_url": "http://evil.example"}))
-    assert load(path).intranet_url == ""
