@@ -14,13 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from desktop.autostart import Autostart
-from desktop.paths import SETTINGS_NAME as SETTINGS_NAME  # re-exported
 from desktop.paths import Paths
 from services.policy import Effective, Policy, combine, load_policy, save_choice
 from services.settings import FIRST_START_NAMES, load_with_names, save
 from services.store import StoreError
 
 logger = logging.getLogger(__name__)
+
+SETTINGS_NAME = "settings.json"
 
 
 def settings_path(paths: Paths) -> Path:
