@@ -131,5 +131,8 @@ class WizardLauncher:
 
 
 def _same(a: Effective, b: Effective) -> bool:
-    """The same settings but for `autostart` (which the app does not read while running)."""
-    return replace(a.settings, autostart=False) == replace(b.settings, autostart=False)
+    """The same settings but for `autostart` (which the app does not read while running) and
+    `intranet_url` (the connector's address is compared instead)."""
+    return replace(a.settings, autostart=False, intranet_url="") == replace(
+        b.settings, autostart=False, intranet_url=""
+    )
