@@ -93,3 +93,18 @@ def test_sign_in_again_from_the_alert_resumes_polling_and_sends_the_queued_post(
         row = server.world.db.one("SELECT COUNT(*) AS n FROM post WHERE message = ?", (MESSAGE,))
         assert row is not None
         assert row["n"] == 1
+
+
+def test_the_tray_menu_offers_sign_in_and_change_intranet(qtbot) -> None:
+    from desktop.tray import TrayIcon
+
+    tray = TrayIcon()
+    asked: list[str] = []
+    tray.sign_in_requested.connect(lambda: asked.append("sign in"))
+    tray.change_intranet_requested.connect(lambda: asked.append("change"))
+    texts = [a.text() for a in tray.menu.actions()]
+    assert "Sign in…" in texts
+    assert "Change intranet…" in texts
+    tray.sign_in_action.trigger()
+    tray.change_intranet_action.trigger()
+    assert asked == ["sign in", "change"]
