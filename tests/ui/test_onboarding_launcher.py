@@ -108,3 +108,33 @@ def test_the_tray_menu_offers_sign_in_and_change_intranet(qtbot) -> None:
     tray.sign_in_action.trigger()
     tray.change_intranet_action.trigger()
     assert asked == ["sign in", "change"]
+
+
+def test_another_intranet_from_change_intranet_rebuilds_the_app(qtbot, tmp_path: Path) -> None:
+    from types import SimpleNamespace
+    from typing import cast
+
+    from desktop.composition import Parts
+
+    from desktop.app import Start, _after_wizard
+    from desktop.onboarding import SignedIn
+    from services.policy import Policy, combine
+    from services.secrets import Storage
+    from services.settings import Settings
+
+    effective = combine(Settings(), frozenset(), Policy())
+    parts = SimpleNamespace(
+        connector=SimpleNamespace(base_url="https://old.example.org"), effective=effective
+    )
+    rebuilt: list[Outcome] = []
+    launcher = WizardLauncher(Paths.resolve(tmp_path), cast(Parts, parts), None, rebuilt.append)
+    signed = SignedIn("https://new.example.org", "t0ken", "alice", Storage.KEYCHAIN)
+    outcome = Outcome(signed_in=signed, effective=effective)
+    launcher._finished(outcome)
+    assert rebuilt == [outcome]  # a new build in this process, no restart
+    start = Start("https://old.example.org", "", loaded=(effective, True))
+    after = _after_wizard(outcome, start, Paths.resolve(tmp_path), None, [])  # type: ignore[arg-type]
+    assert after == Start("https://new.example.org", "t0ken", loaded=(effective, True))
+    assert _after_wizard(Outcome(), start, Paths.resolve(tmp_path), None, []) == start  # type: ignore[arg-type]
+    nowhere = Start("", "", loaded=(effective, True))
+    assert _after_wizard(Outcome(), nowhere, Paths.resolve(tmp_path), None, []) is None  # type: ignore[arg-type]
