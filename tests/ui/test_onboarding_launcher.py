@@ -114,9 +114,8 @@ def test_another_intranet_from_change_intranet_rebuilds_the_app(qtbot, tmp_path:
     from types import SimpleNamespace
     from typing import cast
 
-    from desktop.composition import Parts
-
     from desktop.app import Start, _after_wizard
+    from desktop.composition import Parts
     from desktop.onboarding import SignedIn
     from services.policy import Policy, combine
     from services.secrets import Storage
