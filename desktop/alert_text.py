@@ -170,12 +170,11 @@ def auth_alert() -> Alert:
         title=QCoreApplication.translate("Alerts", "Startpunt is not signed in"),
         body=QCoreApplication.translate(
             "Alerts",
-            "No notifications arrive until you sign in again: run startpunt login in a "
-            "terminal. Startpunt picks up the new sign-in at once; posts waiting to be sent "
-            "are kept.",
+            "No notifications arrive until you sign in again: choose Sign in again (or run "
+            "startpunt login in a terminal). Posts waiting to be sent are kept.",
         ),
         url=PANEL_URL,
-        actions=(AlertAction.DISMISS,),
+        actions=(AlertAction.SIGN_IN, AlertAction.DISMISS),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -22,6 +24,8 @@ from desktop.i18n import chosen_language, install_translations
 from desktop.keychain_token import Reloader, saved_sign_in
 from desktop.logging_setup import setup_logging
 from desktop.notify import NativeNotifier, TrayBalloonNotifier
+from desktop.onboarding import Outcome
+from desktop.onboarding_flow import WizardLauncher, make_wizard, run_wizard
 from desktop.paths import Paths
 from desktop.signals import QuitOnSignals
 from desktop.single_instance import Command, SingleInstance
@@ -61,15 +65,13 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     intranet = _intranet(options, loaded[0])
     if intranet is None:
         return 2
-    demo: DemoIntranet | None = None
+    demos: list[DemoIntranet] = []  # started here or by the wizard's "Try the demo"
     if options.demo:
-        from desktop.demo import start_demo  # the sandbox is imported only for --demo
-
         # Unused, but drained and closed all the same: no child process (the browser!) may
         # inherit a readable token (desktop.token_env).
         take_token(options.token_env)
-        demo = start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
-        base_url, token = demo.base_url, demo.token
+        demos.append(_start_demo(paths, options))
+        base_url, token = demos[0].base_url, demos[0].token
     elif options.token_env:
         token = take_token(options.token_env)  # never in our environment (desktop.token_env)
         if not token:
@@ -85,23 +87,13 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         if saved.problem:
             sys.stderr.write(f"startpunt: {saved.problem}\n")
             logger.warning("%s", saved.problem)
-        if not saved.base_url:
+        if not saved.base_url and options.no_wizard:
             return 2
         base_url, token = saved.base_url, saved.token
     register_secret(token)
-    running_target.write(paths.data, running_target.DEMO if demo is not None else base_url)
+    start = Start(base_url, token, demo=bool(demos), loaded=loaded)
     try:
-        return qt_async.run(
-            _run(
-                options,
-                paths,
-                base_url,
-                token,
-                demo=demo is not None,
-                instance=instance,
-                loaded=loaded,
-            )
-        )
+        return qt_async.run(_run(options, paths, start, instance=instance, demos=demos))
     except RuntimeError as exc:
         # The platform ended the session (logout, Cmd+Q): Qt quit and stopped the loop
         # under us; `_on_about_to_quit` already saved what matters.
@@ -109,8 +101,40 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
         return 0
     finally:
         running_target.clear(paths.data)
-        if demo is not None:
+        for demo in demos:
             demo.stop()
+
+
+def _start_demo(paths: Paths, options: RunOptions) -> DemoIntranet:
+    from desktop.demo import start_demo  # the sandbox is imported only for a demo
+
+    return start_demo(paths.data, pace=options.demo_pace, seed=options.demo_seed)
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """What one build of the app runs against."""
+
+    base_url: str
+    token: str
+    demo: bool = False
+    loaded: tuple[Effective, bool] | None = None
+
+
+def _after_wizard(
+    outcome: Outcome, start: Start, paths: Paths, options: RunOptions, demos: list[DemoIntranet]
+) -> Start | None:
+    """Where the app goes on after the wizard; None: nowhere (no intranet known)."""
+    if outcome.demo:
+        demos.append(_start_demo(paths, options))
+        return Start(demos[-1].base_url, demos[-1].token, demo=True)
+    signed = outcome.signed_in
+    if signed is not None:
+        register_secret(signed.token)
+        first_start = start.loaded[1] if start.loaded else False
+        loaded = None if outcome.effective is None else (outcome.effective, first_start)
+        return Start(signed.base_url, signed.token, loaded=loaded)
+    return start if start.base_url else None
 
 
 def _intranet(options: RunOptions, effective: Effective) -> str | None:
@@ -147,25 +171,64 @@ async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asy
 async def _run(
     options: RunOptions,
     paths: Paths,
-    base_url: str,
-    token: str,
+    start: Start,
     *,
-    demo: bool,
     instance: SingleInstance,
-    loaded: tuple[Effective, bool] | None = None,
+    demos: list[DemoIntranet],
 ) -> int:
+    """The first-run wizard when there is no sign-in, then the app; again after the wizard
+    changed the intranet or the settings (`onboarding_flow.WizardLauncher`)."""
+    if not start.demo and not start.token and not options.token_env and not options.no_wizard:
+        assert start.loaded is not None  # noqa: S101 -- run_app loads it
+        onboarding = make_wizard(paths, start.loaded[0], options.profile)
+        after = _after_wizard(await run_wizard(onboarding), start, paths, options, demos)
+        if after is None:
+            logger.info("The wizard was closed before an intranet was chosen: quitting")
+            return 0
+        start = after
+    handlers: list[Callable[[Command], None]] = []
+    while True:
+        running_target.write(paths.data, running_target.DEMO if start.demo else start.base_url)
+        outcome = await _run_parts(options, paths, start, instance=instance, handlers=handlers)
+        if outcome is None:
+            return 0
+        start = _after_wizard(outcome, start, paths, options, demos) or start
+        logger.info("Starting again against %s after the wizard", start.base_url)
+
+
+async def _run_parts(
+    options: RunOptions,
+    paths: Paths,
+    start: Start,
+    *,
+    instance: SingleInstance,
+    handlers: list[Callable[[Command], None]],
+) -> Outcome | None:
+    """Build, wire and run the app until Quit (None) or until the wizard asks for a new
+    build (its outcome)."""
+    token = start.token
     parts = build(
         paths,
-        base_url,
+        start.base_url,
         token,
         poll_interval=options.poll_interval,
-        demo=demo,
+        demo=start.demo,
         profile=options.profile,
-        loaded=loaded,
+        loaded=start.loaded,
     )
     quit_event = asyncio.Event()
     wire(parts, quit_event)
     windows = attach(parts, paths, options.profile)  # Settings…, Help & tips, About
+    rebuild: list[Outcome] = []
+
+    def switch(outcome: Outcome) -> None:
+        rebuild.append(outcome)
+        quit_event.set()
+
+    launcher = WizardLauncher(paths, parts, options.profile, switch)
+    parts.tray.sign_in_requested.connect(lambda: launcher.open(at_sign_in=True))
+    parts.tray.change_intranet_requested.connect(lambda: launcher.open(at_sign_in=False))
+    parts.controller.sign_in_requested.connect(lambda: launcher.open(at_sign_in=True))
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(lambda: _on_about_to_quit(parts))
@@ -196,7 +259,9 @@ async def _run(
         else:
             parts.posting.handle_command(command)
 
-    instance.start(handle_command)
+    handlers[:] = [handle_command]
+    if not instance.started:
+        instance.start(lambda command: handlers[0](command))
     logger.info("Started against %s", parts.connector.base_url)
     await quit_event.wait()
     notifier_task.cancel()
@@ -204,8 +269,8 @@ async def _run(
     windows.close()
     await shut_down(parts)
     stop_signals.close()
-    logger.info("Stopped")
-    return 0
+    logger.info("Stopped" if not rebuild else "Stopped for a new start")
+    return rebuild[0] if rebuild else None
 
 
 def show_start_problems(parts: Parts) -> None:

@@ -38,6 +38,7 @@ class RunOptions:
     debug: bool
     command: str = "show"  # what to ask of an already running instance: "show" | "post"
     post_text: str = ""
+    no_wizard: bool = False  # not signed in: start signed out instead of the first-run wizard
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,12 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
         default=None,
         metavar="SECONDS",
         help="seconds between checks for news, 10 to 3600 (default: the saved setting, 30)",
+    )
+    p.add_argument(
+        "--no-wizard",
+        action="store_true",
+        help="when not signed in, start signed out (for 'startpunt login') instead of "
+        "showing the first-run wizard",
     )
     p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--debug", action="store_true", help="verbose log on the console")
@@ -296,4 +303,5 @@ def parse(argv: list[str]) -> RunOptions | DoctorOptions | AutostartOptions | Lo
         debug=a.debug,
         command="post" if post else "show",
         post_text=a.text if post else "",
+        no_wizard=a.no_wizard,
     )

@@ -78,7 +78,7 @@ class ConnectionWords(QObject):
         """What to do when the token is refused (the app cannot sign in with a password yet)."""
         return self.tr(
             "Startpunt is not signed in: the sign-in was refused, has expired or was removed. "
-            "Run startpunt login in a terminal; Startpunt picks up the new sign-in at once."
+            "Choose Sign in… in Startpunt's menu (or run startpunt login in a terminal)."
         )
 
     def lines(self, results: tuple[CheckResult, ...]) -> tuple[CheckLine, ...]:

@@ -63,6 +63,7 @@ class AppController(QObject):
     thanked = Signal(int, bool)  # notification id, posted
     paused_changed = Signal(object)  # datetime | None
     panel_requested = Signal()
+    sign_in_requested = Signal()  # "Sign in again" on the not-signed-in alert
     link_refused = Signal(object)  # services.link_policy.LinkVerdict
     connection_cause = Signal(str)  # why the intranet can't be reached, translated; "" if fine
     connection_checked = Signal(str, object)  # cause, tuple[CheckLine, ...]: the report
@@ -288,6 +289,8 @@ class AppController(QObject):
             self.thank(alert.notification_id, alert=alert)
         elif action is AlertAction.MARK_ALL_READ:
             self.mark_all_read()
+        elif action is AlertAction.SIGN_IN:
+            self.sign_in_requested.emit()
 
     def open_notification(self, notification_id: int) -> None:
         """Open a notification's target (the server marks it seen)."""

@@ -58,6 +58,7 @@ def action_label(action: AlertAction) -> str:
         AlertAction.OPEN: QCoreApplication.translate("Alerts", "Open"),
         AlertAction.THANK: QCoreApplication.translate("Alerts", "Thanks!"),
         AlertAction.MARK_ALL_READ: QCoreApplication.translate("Alerts", "Mark all read"),
+        AlertAction.SIGN_IN: QCoreApplication.translate("Alerts", "Sign in again"),
         AlertAction.DISMISS: QCoreApplication.translate("Alerts", "Dismiss"),
     }
     return labels[action]

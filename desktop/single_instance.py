@@ -109,6 +109,11 @@ class SingleInstance(QObject):
         self._buffers: dict[QLocalSocket, bytearray | None] = {}  # None: answered
         self._seen_ids: dict[str, float] = {}  # command id → monotonic time handled
 
+    @property
+    def started(self) -> bool:
+        """Whether `start` ran (it runs once per process)."""
+        return self._server is not None
+
     def start(self, handler: Callable[[Command], None]) -> None:
         """Listen for other launches (needs the QApplication) and handle the first command.
 

@@ -36,6 +36,8 @@ class TrayIcon(QObject):
     new_post_requested = Signal()
     retry_requested = Signal()  # "Try now": poll at once (offline, or the token refused)
     check_requested = Signal()  # "Check the connection…"
+    sign_in_requested = Signal()  # "Sign in…": the wizard at its sign-in page
+    change_intranet_requested = Signal()  # "Change intranet…": the wizard from its start
     open_log_requested = Signal()  # "Open log folder"
     settings_requested = Signal()  # "Settings…"
     help_requested = Signal()  # "Help & tips"
@@ -84,6 +86,10 @@ class TrayIcon(QObject):
         self.retry_action.setVisible(False)
         self.check_action = self._action(self.tr("Check the connection…"), self.menu)
         self.check_action.triggered.connect(self.check_requested)
+        self.sign_in_action = self._action(self.tr("Sign in…"), self.menu)
+        self.sign_in_action.triggered.connect(self.sign_in_requested)
+        self.change_intranet_action = self._action(self.tr("Change intranet…"), self.menu)
+        self.change_intranet_action.triggered.connect(self.change_intranet_requested)
         self.open_action = self._action(self.tr("Open intranet"), self.menu)
         self.open_action.triggered.connect(self.open_intranet_requested)
         self.pause_menu = self.menu.addMenu(self.tr("Pause alerts"))

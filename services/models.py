@@ -53,6 +53,7 @@ class CurrentUser:
     email: str
     contentcontainer_id: int | None
     language: str = ""
+    image_url: str = ""  # the profile picture (`profile.image_url`); "" when none
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,7 @@ class AlertAction(StrEnum):
     OPEN = "open"
     THANK = "thank"
     MARK_ALL_READ = "mark_all_read"
+    SIGN_IN = "sign_in"  # "Sign in again": the first-run wizard at its sign-in page
     DISMISS = "dismiss"
 
 

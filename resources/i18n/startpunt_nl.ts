@@ -49,6 +49,45 @@
     </message>
 </context>
 <context>
+    <name>AddressPage</name>
+    <message>
+        <source>Your intranet</source>
+        <translation>Je intranet</translation>
+    </message>
+    <message>
+        <source>Startpunt brings your intranet&apos;s news to this computer. Where is it?</source>
+        <translation>Startpunt brengt het nieuws van je intranet naar deze computer. Waar staat het?</translation>
+    </message>
+    <message>
+        <source>Intranet address</source>
+        <translation>Adres van het intranet</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Ingesteld door je organisatie</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>Wat er gecontroleerd is</translation>
+    </message>
+    <message>
+        <source>No intranet at hand? See how it works:</source>
+        <translation>Geen intranet bij de hand? Kijk hoe het werkt:</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Probeer de demo</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Verbinding controleren…</translation>
+    </message>
+    <message>
+        <source>Found your intranet.</source>
+        <translation>Je intranet is gevonden.</translation>
+    </message>
+</context>
+<context>
     <name>Alerts</name>
     <message>
         <source>Open</source>
@@ -61,6 +100,10 @@
     <message>
         <source>Mark all read</source>
         <translation>Alles gelezen</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Opnieuw aanmelden</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -159,8 +202,8 @@
         <translation>Startpunt is niet aangemeld</translation>
     </message>
     <message>
-        <source>No notifications arrive until you sign in again: run startpunt login in a terminal. Startpunt picks up the new sign-in at once; posts waiting to be sent are kept.</source>
-        <translation>Er komen geen meldingen binnen tot je opnieuw aanmeldt: voer startpunt login uit in een terminal. Startpunt neemt de nieuwe aanmelding meteen over; berichten die nog verstuurd moeten worden, blijven bewaard.</translation>
+        <source>No notifications arrive until you sign in again: choose Sign in again (or run startpunt login in a terminal). Posts waiting to be sent are kept.</source>
+        <translation>Er komen geen meldingen binnen tot je opnieuw aanmeldt: kies Opnieuw aanmelden (of voer startpunt login uit in een terminal). Berichten die nog verstuurd moeten worden, blijven bewaard.</translation>
     </message>
     <message>
         <source>You already said thanks for this.</source>
@@ -200,6 +243,140 @@
     <message>
         <source>Thank you!</source>
         <translation>Bedankt!</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesPage</name>
+    <message>
+        <source>Your choices</source>
+        <translation>Je keuzes</translation>
+    </message>
+    <message>
+        <source>You can change these later in Startpunt&apos;s settings.</source>
+        <translation>Je kunt dit later wijzigen in de instellingen van Startpunt.</translation>
+    </message>
+    <message>
+        <source>Alert me about</source>
+        <translation>Laat het me weten bij</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Werktijden</translation>
+    </message>
+    <message>
+        <source>Alert me only during working hours</source>
+        <translation>Alleen meldingen tijdens mijn werktijden</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Start Startpunt when I log in</source>
+        <translation>Startpunt starten als ik me aanmeld op de computer</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Vind-ik-leuks</translation>
+    </message>
+    <message>
+        <source>Mentions of me</source>
+        <translation>Vermeldingen van mij</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Reacties</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Peilingen</translation>
+    </message>
+    <message>
+        <source>Messages from my intranet&apos;s apps</source>
+        <translation>Berichten van de apps van mijn intranet</translation>
+    </message>
+    <message>
+        <source>Posts by leadership</source>
+        <translation>Berichten van de leiding</translation>
+    </message>
+    <message>
+        <source>Other new posts in my spaces</source>
+        <translation>Andere nieuwe berichten in mijn spaces</translation>
+    </message>
+    <message>
+        <source>New followers</source>
+        <translation>Nieuwe volgers</translation>
+    </message>
+    <message>
+        <source>Space memberships</source>
+        <translation>Lidmaatschappen van spaces</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Al het andere</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>ma</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>di</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>wo</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vr</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>za</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>zo</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Ingesteld door je organisatie</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Ben jij dit?</translation>
+    </message>
+    <message>
+        <source>Your intranet says you are signed in as:</source>
+        <translation>Volgens je intranet ben je aangemeld als:</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Profielfoto</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Not you? Go back and sign in with your own account.</source>
+        <translation>Ben jij het niet? Ga terug en meld je aan met je eigen account.</translation>
     </message>
 </context>
 <context>
@@ -280,8 +457,8 @@
         <translation>De verbindingscontrole is mislukt.</translation>
     </message>
     <message>
-        <source>Startpunt is not signed in: the sign-in was refused, has expired or was removed. Run startpunt login in a terminal; Startpunt picks up the new sign-in at once.</source>
-        <translation>Startpunt is niet aangemeld: de aanmelding is geweigerd, verlopen of verwijderd. Voer startpunt login uit in een terminal; Startpunt neemt de nieuwe aanmelding meteen over.</translation>
+        <source>Startpunt is not signed in: the sign-in was refused, has expired or was removed. Choose Sign in… in Startpunt&apos;s menu (or run startpunt login in a terminal).</source>
+        <translation>Startpunt is niet aangemeld: de aanmelding is geweigerd, verlopen of verwijderd. Kies Aanmelden… in het menu van Startpunt (of voer startpunt login uit in een terminal).</translation>
     </message>
 </context>
 <context>
@@ -597,6 +774,64 @@
     <message>
         <source>Nothing new. Enjoy your day!</source>
         <translation>Niets nieuws. Geniet van je dag!</translation>
+    </message>
+</context>
+<context>
+    <name>Onboarding</name>
+    <message>
+        <source>Fill in your intranet&apos;s address first.</source>
+        <translation>Vul eerst het adres van je intranet in.</translation>
+    </message>
+    <message>
+        <source>Startpunt connects to an intranet only over https:// (http:// only on this computer). Use the https:// address of your intranet.</source>
+        <translation>Startpunt maakt alleen via https:// verbinding met een intranet (http:// alleen op deze computer). Gebruik het https://-adres van je intranet.</translation>
+    </message>
+    <message>
+        <source>This is not an intranet address. Type it like https://intranet.example.org.</source>
+        <translation>Dit is geen adres van een intranet. Typ het zoals https://intranet.voorbeeld.nl.</translation>
+    </message>
+    <message>
+        <source>The intranet refused this token. Check that you copied all of it, or make a new one.</source>
+        <translation>Het intranet weigert dit token. Kijk of je het helemaal hebt gekopieerd, of maak een nieuw token.</translation>
+    </message>
+    <message>
+        <source>This account may not use the intranet&apos;s REST API. Ask IT to allow it in the REST API module&apos;s settings.</source>
+        <translation>Dit account mag de REST-API van het intranet niet gebruiken. Vraag IT om het toe te staan in de instellingen van de REST-API-module.</translation>
+    </message>
+    <message>
+        <source>Wrong username or password, or too many attempts: wait a minute and try again.</source>
+        <translation>Verkeerde gebruikersnaam of wachtwoord, of te veel pogingen: wacht een minuut en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Password sign-in is switched off on this intranet. Paste a token instead.</source>
+        <translation>Aanmelden met een wachtwoord staat uit op dit intranet. Plak in plaats daarvan een token.</translation>
+    </message>
+    <message>
+        <source>Signing in did not work. Try again later.</source>
+        <translation>Aanmelden lukte niet. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain Startpunt can use, so you stay signed in only until Startpunt stops. Next time it asks you to sign in again.</source>
+        <translation>Deze computer heeft geen sleutelhanger die Startpunt kan gebruiken, dus je blijft alleen aangemeld tot Startpunt stopt. De volgende keer vraagt Startpunt je opnieuw aan te melden.</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingWizard</name>
+    <message>
+        <source>Welcome to Startpunt</source>
+        <translation>Welkom bij Startpunt</translation>
+    </message>
+    <message>
+        <source>Start Startpunt</source>
+        <translation>Startpunt starten</translation>
+    </message>
+    <message>
+        <source>Stop setting up?</source>
+        <translation>Stoppen met instellen?</translation>
+    </message>
+    <message>
+        <source>What you typed is not kept. Stop setting up Startpunt?</source>
+        <translation>Wat je hebt getypt, wordt niet bewaard. Stoppen met het instellen van Startpunt?</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1310,57 @@
     </message>
 </context>
 <context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <source>Use the username and password of your intranet.</source>
+        <translation>Gebruik de gebruikersnaam en het wachtwoord van je intranet.</translation>
+    </message>
+    <message>
+        <source>Intranet address</source>
+        <translation>Adres van het intranet</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Sign in with a token instead</source>
+        <translation>In plaats daarvan aanmelden met een token</translation>
+    </message>
+    <message>
+        <source>A token comes from your intranet&apos;s REST API settings (ask IT if you have none). Startpunt keeps it in this computer&apos;s keychain, never in a file.</source>
+        <translation>Een token komt uit de REST-API-instellingen van je intranet (vraag IT als je er geen hebt). Startpunt bewaart het in de sleutelhanger van deze computer, nooit in een bestand.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Intranet: {address}</source>
+        <translation>Intranet: {address}</translation>
+    </message>
+    <message>
+        <source>Paste your token first.</source>
+        <translation>Plak eerst je token.</translation>
+    </message>
+    <message>
+        <source>Fill in your username and password first.</source>
+        <translation>Vul eerst je gebruikersnaam en wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+</context>
+<context>
     <name>TargetPicker</name>
     <message>
         <source>Post in</source>
@@ -1110,6 +1396,14 @@
     <message>
         <source>Check the connection…</source>
         <translation>Verbinding controleren…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
+        <source>Change intranet…</source>
+        <translation>Ander intranet…</translation>
     </message>
     <message>
         <source>Open intranet</source>

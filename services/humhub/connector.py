@@ -36,6 +36,7 @@ from collections.abc import Generator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TypeVar
+from urllib.parse import urljoin
 
 import httpx
 
@@ -85,6 +86,7 @@ from services.urls import normalise_base_url
 
 logger = logging.getLogger(__name__)
 
+MAX_IMAGE_BYTES = 512 * 1024  # a profile picture; a bigger answer is refused
 ZONE_REFRESH = timedelta(hours=3)  # re-estimate the server's offset (a DST change)
 ZONE_RETRY = timedelta(minutes=5)  # after an estimate failed
 T = TypeVar("T")
@@ -216,6 +218,16 @@ class HumHubConnector:
         if isinstance(account, dict):
             self._learn_zone(account.get("last_login"), date, "the sign-in time")
         return user
+
+    async def fetch_image(self, url: str) -> bytes:
+        """A picture the server named (e.g. `CurrentUser.image_url`), through this client:
+        same origin only, at most `MAX_IMAGE_BYTES`; b"" when there is none to show."""
+        absolute = urljoin(self._base_url + "/", url) if url.startswith("/") else url
+        status, kind, data = await self._http.fetch(absolute, limit=MAX_IMAGE_BYTES)
+        if status != 200 or not kind.lower().startswith("image/"):
+            logger.info("No profile picture (HTTP %d, %s)", status, kind.split(";")[0] or "-")
+            return b""
+        return data
 
     def _learn_zone(self, server_wall: object, date_header: str | None, source: str) -> None:
         """Take the server's wall-clock reading of the moment its answer was dated."""

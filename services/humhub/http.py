@@ -144,6 +144,27 @@ class ApiHttp:
         except ResponseError:
             return status, None
 
+    async def fetch(self, url: str, *, limit: int) -> tuple[int, str, bytes]:
+        """GET an absolute URL of the intranet's own origin (status, content type, body up to
+        `limit` bytes); another origin is refused before any request (ResponseError)."""
+        if origin_of(url) != self._origin:
+            raise ResponseError("refused to fetch from another origin")
+        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        request = self._client.build_request("GET", url, headers=headers)
+        seconds = self._deadline.total_seconds()
+        try:
+            async with asyncio.timeout(seconds):
+                response = await self._client.send(request, stream=True)
+                try:
+                    data = await read_capped(response, limit, "GET image")
+                finally:
+                    await response.aclose()
+        except TimeoutError as exc:
+            raise RequestTimeoutError(f"GET image: no answer within {seconds:g} s") from exc
+        except httpx.HTTPError as exc:
+            raise from_transport_error(exc, "GET image") from exc
+        return response.status_code, response.headers.get("content-type", ""), data
+
     async def _send(
         self,
         method: str,

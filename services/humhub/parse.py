@@ -100,6 +100,7 @@ def parse_current_user(value: object) -> CurrentUser:
         email=clean_text(get_str(account, "email") or "", max_length=MAX_NAME),
         contentcontainer_id=get_id(account, "contentcontainer_id") if account else None,
         language=clean_text(get_str(account, "language") or "", max_length=20),
+        image_url=safe_url(get_str(get_object(obj, "profile"), "image_url")),
     )
 
 

@@ -175,7 +175,7 @@ def test_a_signed_out_app_says_so_and_takes_a_login_without_restart(
     stderr_path = tmp_path / "stderr.txt"
     with stderr_path.open("wb") as stderr:
         proc = rig.popen(
-            [STARTPUNT, "--profile", str(profile), "--poll-interval", "10"],
+            [STARTPUNT, "--profile", str(profile), "--poll-interval", "10", "--no-wizard"],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=stderr,

@@ -184,9 +184,14 @@ def test_a_refused_token_alerts_once_per_episode_and_says_what_to_do(qtbot):
     asyncio.run(go())
     auth = [a for a in notifier.shown if a.key == "auth"]
     assert len(auth) == 2  # the first episode once, the second once
-    assert "run startpunt login" in auth[0].body  # until the sign-in window exists
-    assert "posts waiting to be sent are kept" in auth[0].body
-    assert any("startpunt login" in c for c in causes)
+    assert "choose Sign in again" in auth[0].body  # the button opens the wizard
+    assert "Posts waiting to be sent are kept" in auth[0].body
+    assert auth[0].actions == (AlertAction.SIGN_IN, AlertAction.DISMISS)
+    assert any("Sign in…" in c for c in causes)
+    asked: list[bool] = []
+    controller.sign_in_requested.connect(lambda: asked.append(True))
+    controller.on_alert_action(auth[0], AlertAction.SIGN_IN)
+    assert asked == [True]
 
 
 def test_offline_says_the_checked_cause_and_the_report_lists_the_steps(qtbot):
