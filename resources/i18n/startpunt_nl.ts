@@ -280,46 +280,6 @@
         <translation>Startpunt starten als ik me aanmeld op de computer</translation>
     </message>
     <message>
-        <source>Likes</source>
-        <translation>Vind-ik-leuks</translation>
-    </message>
-    <message>
-        <source>Mentions of me</source>
-        <translation>Vermeldingen van mij</translation>
-    </message>
-    <message>
-        <source>Comments</source>
-        <translation>Reacties</translation>
-    </message>
-    <message>
-        <source>Polls</source>
-        <translation>Peilingen</translation>
-    </message>
-    <message>
-        <source>Messages from my intranet&apos;s apps</source>
-        <translation>Berichten van de apps van mijn intranet</translation>
-    </message>
-    <message>
-        <source>Posts by leadership</source>
-        <translation>Berichten van de leiding</translation>
-    </message>
-    <message>
-        <source>Other new posts in my spaces</source>
-        <translation>Andere nieuwe berichten in mijn spaces</translation>
-    </message>
-    <message>
-        <source>New followers</source>
-        <translation>Nieuwe volgers</translation>
-    </message>
-    <message>
-        <source>Space memberships</source>
-        <translation>Lidmaatschappen van spaces</translation>
-    </message>
-    <message>
-        <source>Everything else</source>
-        <translation>Al het andere</translation>
-    </message>
-    <message>
         <source>Mon</source>
         <translation>ma</translation>
     </message>

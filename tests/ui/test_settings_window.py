@@ -246,3 +246,13 @@ def test_the_tray_menu_opens_each_window_once(qtbot, running) -> None:
     assert (windows.settings.window, windows.help, windows.about) == first
     assert "startpunt" in windows.help.command
     assert windows.help.command.endswith("post --profile " + str(parts.log_dir.parent))
+
+
+def test_the_wizard_and_the_settings_window_name_the_alert_kinds_alike(qtbot):
+    """One set of words per alert kind: the first-run wizard shows what Settings shows."""
+    from ui.onboarding.choices_page import ChoicesPage, WizardChoices
+
+    page = ChoicesPage(WizardChoices(AlertKinds(), (), autostart=True), frozenset())
+    qtbot.addWidget(page)
+    shown = {box.text() for box in page.findChildren(QCheckBox)}
+    assert set(alert_kind_words().values()) <= shown

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from services.quiet_hours import WorkingPeriod
 from services.settings_model import AlertKinds
 from ui.onboarding.common import plain_label
+from ui.settings_labels import alert_kind_words
 
 DEFAULT_START, DEFAULT_END = time(8, 30), time(17, 30)
 WORKING_DAYS = 5  # Monday to Friday ticked when no hours were chosen before
@@ -47,7 +48,7 @@ class ChoicesPage(QWizardPage):
         kinds_box = QGroupBox(self.tr("Alert me about"), self)
         grid = QGridLayout(kinds_box)
         self.kind_boxes: dict[str, QCheckBox] = {}
-        labels = self._kind_labels()
+        labels = alert_kind_words()  # the same words as the Settings window
         for i, name in enumerate(f.name for f in fields(AlertKinds)):
             box = QCheckBox(labels.get(name, name), kinds_box)
             box.setAccessibleName(box.text())
@@ -93,20 +94,6 @@ class ChoicesPage(QWizardPage):
         self.storage_note.setVisible(False)
         column.addWidget(self.storage_note)
         column.addStretch(1)
-
-    def _kind_labels(self) -> dict[str, str]:
-        return {
-            "like": self.tr("Likes"),
-            "mention": self.tr("Mentions of me"),
-            "comment": self.tr("Comments"),
-            "poll": self.tr("Polls"),
-            "custom": self.tr("Messages from my intranet's apps"),
-            "leader_post": self.tr("Posts by leadership"),
-            "content_created": self.tr("Other new posts in my spaces"),
-            "follow": self.tr("New followers"),
-            "space_membership": self.tr("Space memberships"),
-            "other": self.tr("Everything else"),
-        }
 
     def _day_name(self, day: int) -> str:
         names = (
