@@ -15,13 +15,12 @@ from desktop.autostart import Autostart, for_this_system, launch_command
 from desktop.effective_settings import settings_path
 from desktop.paths import Paths
 from desktop.settings_host import SettingsHost, live_settings
-from services.licences import bundled_parts, own_part
 from services.policy import Effective
-from ui.about_window import AboutWindow
-from ui.help_window import HelpWindow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the windows are imported on first use: not on the start-up path
     from desktop.composition import Parts
+    from ui.about_window import AboutWindow
+    from ui.help_window import HelpWindow
 
 
 def post_command(profile: Path | None, *, platform: str = sys.platform) -> str:
@@ -71,11 +70,16 @@ class AppWindows(QObject):
 
     def open_help(self) -> None:
         if self.help is None:
+            from ui.help_window import HelpWindow
+
             self.help = HelpWindow(post_command(self._profile), str(self._paths.log))
         _raise(self.help)
 
     def open_about(self) -> None:
         if self.about is None:
+            from services.licences import bundled_parts, own_part
+            from ui.about_window import AboutWindow
+
             self.about = AboutWindow(own_part(), bundled_parts())
         _raise(self.about)
 

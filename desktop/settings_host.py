@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -20,7 +21,9 @@ from desktop.effective_settings import switch_autostart
 from services.policy import Effective, choose
 from services.settings import BY_NAME, Settings, save
 from services.store import StoreError
-from ui.settings_window import SettingsWindow
+
+if TYPE_CHECKING:  # built on first use: not on the start-up path
+    from ui.settings_window import SettingsWindow
 
 logger = logging.getLogger(__name__)
 
@@ -102,5 +105,7 @@ def live_settings(running: Settings, saved: Settings) -> Settings:
 
 def declared_window() -> SettingsWindow:
     """A settings window checking values with `DECLARATIONS` (ui cannot import them)."""
+    from ui.settings_window import SettingsWindow
+
     live = frozenset(name for name, d in BY_NAME.items() if d.live)
     return SettingsWindow(lambda name, value: BY_NAME[name].decode(value), live)
