@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import os
 import socket
 import ssl
@@ -17,28 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import DoctorOptions
-from desktop.doctor import run_doctor
 from sandbox.server import SandboxServer
+from tests.doctor_run import doctor as _doctor
 from tests.fakes.certs import write_certs
-
-
-def _doctor(
-    url: str, *, token: str | None = None, user: str | None = None, stdin: str = ""
-) -> tuple[int, str]:
-    env = "DOCTOR_TEST_TOKEN"
-    if token is not None:
-        os.environ[env] = token
-    out = io.StringIO()
-    try:
-        code = run_doctor(
-            DoctorOptions(url, env if token is not None else None, user, False),
-            stdin=io.StringIO(stdin),
-            out=out,
-        )
-    finally:
-        os.environ.pop(env, None)
-    return code, out.getvalue()
 
 
 def _lines(report: str) -> dict[str, str]:

@@ -17,7 +17,8 @@ import httpx
 import pytest
 
 from sandbox.server import SandboxServer
-from tests.integration.test_doctor import _doctor, _lines
+from tests.doctor_run import doctor as _doctor
+from tests.integration.test_doctor import _lines
 
 
 @pytest.fixture

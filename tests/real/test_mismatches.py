@@ -4,7 +4,6 @@ and 8, and signing in again), each checked against the real server in Europe/Ams
 from __future__ import annotations
 
 import asyncio
-import io
 import os
 import random
 import time
@@ -18,10 +17,8 @@ import httpx
 import pytest
 
 from desktop.browser import Browser
-from desktop.cli import DoctorOptions
 from desktop.composition import build, wire
 from desktop.controller import AppController
-from desktop.doctor import run_doctor
 from desktop.paths import Paths
 from services.alert_policy import AlertPolicy
 from services.compose import Composition, Draft
@@ -33,6 +30,7 @@ from services.quiet_hours import QuietHours
 from services.seen import SeenStore
 from services.settings import Settings
 from services.store import Database
+from tests.doctor_run import doctor
 from tests.fakes.clock import FakeClock
 from tests.real.accounts import ensure_user, set_status, yii_setting
 from tests.real.server import COMMENT_CLASS, LIKE_CLASS, POST_MODEL, RealHumHub, about, unique
@@ -53,22 +51,6 @@ def connector_for(real: RealHumHub, user: str, **options: Any) -> HumHubConnecto
 
 def team(real: RealHumHub) -> Container:
     return Container(real.space_id, "", "Team", real.space_container_id)
-
-
-def doctor(url: str, *, token: str | None = None, user: str | None = None, stdin: str = ""):
-    env = "STARTPUNT_REAL_MISMATCH_TOKEN"
-    if token is not None:
-        os.environ[env] = token
-    out = io.StringIO()
-    try:
-        code = run_doctor(
-            DoctorOptions(url, env if token is not None else None, user, False),
-            stdin=io.StringIO(stdin),
-            out=out,
-        )
-    finally:
-        os.environ.pop(env, None)
-    return code, out.getvalue()
 
 
 # -- 1. grouped like notifications ---------------------------------------------------------
