@@ -47,6 +47,12 @@ def test_the_installed_metadata_carries_the_pyproject_version() -> None:
     assert own_part().version == _pyproject_version()  # what the About window shows
 
 
+def test_the_console_script_of_this_install_prints_it() -> None:
+    startpunt = Path(sys.executable).with_name("startpunt")  # the editable install of `make`
+    done = subprocess.run([startpunt, "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == f"startpunt {_pyproject_version()}"
+
+
 def test_a_source_tree_that_was_never_installed_reads_its_pyproject() -> None:
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
