@@ -4,7 +4,9 @@ Startpunt's top-level packages (`desktop`, `ui`, `services`, `resources`, `sandb
 words. Another distribution installed beside it that ships a package or module of the same name
 overwrites Startpunt's files, or Startpunt overwrites its. `clashes` finds such distributions
 from their metadata alone (`importlib.metadata`): `top_level.txt` where the installer wrote one,
-else the first part of every path in RECORD. Nothing is imported. Pure Python; no Qt.
+else the first part of every path in RECORD that exists (importlib_metadata, which keyring
+loads and which then answers for `importlib.metadata` too, passes over the others). Nothing
+is imported. Pure Python; no Qt.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def _canonical(name: str) -> str:
 
 
 def _field(dist: metadata.Distribution, field: str) -> str:
-    values = dist.metadata.get_all(field) or [""]  # a folder without METADATA has none
+    try:
+        values = dist.metadata.get_all(field) or [""]
+    except (OSError, ValueError):  # no METADATA (importlib_metadata raises), or unreadable
+        return ""
     return str(values[0]).strip()
 
 
@@ -55,7 +60,10 @@ def _top_level_of_path(entry: str) -> str | None:
 
 def top_level_names(dist: metadata.Distribution) -> set[str]:
     """The packages and modules a distribution puts at the top of its environment."""
-    listed = dist.read_text("top_level.txt")
+    try:
+        listed = dist.read_text("top_level.txt")
+    except (OSError, ValueError):
+        listed = None
     if listed is not None:
         return {line.strip().replace("\\", "/").split("/")[0] for line in listed.splitlines()} - {
             ""

@@ -220,6 +220,7 @@ def test_the_installed_doctor_checks_and_warns_about_a_shared_environment(
             env=_clean_env(DOCTOR_TOKEN=sandbox.demo_token),
         )  # fmt: skip
     finally:
+        (site / "resources" / "extra.py").unlink()
         for file in other.iterdir():
             file.unlink()
         other.rmdir()
