@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import PurePosixPath
 
-from services.version import PACKAGE
+from services.version import PACKAGE, package_version
 
 TOP_LEVEL = ("desktop", "ui", "services", "resources", "sandbox")
 # What a RECORD entry's first part ends with when it is a module, not a package folder:
@@ -108,5 +108,6 @@ def advice(clash: Clash) -> str:
     return (
         f"{who} is installed in the same Python environment and also owns {names}; the two "
         "overwrite each other's files. Install Startpunt in an environment of its own: "
-        "pipx install startpunt-VERSION-py3-none-any.whl, or a virtual environment of its own"
+        f"pipx install startpunt-{package_version()}-py3-none-any.whl (or a separate "
+        "virtual environment)"
     )

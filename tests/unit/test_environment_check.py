@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.environment_check import TOP_LEVEL, Clash, advice, clashes
+from services.version import package_version
 from tests.fakes.distributions import write_dist_info
 
 
@@ -78,5 +79,5 @@ def test_the_advice_names_the_other_distribution_the_names_and_the_way_out() -> 
     text = advice(Clash("oldtool", "2.3", ("resources", "ui")))
     assert "oldtool 2.3" in text
     assert "resources, ui" in text
-    assert "pipx install" in text
+    assert f"pipx install startpunt-{package_version()}-py3-none-any.whl" in text
     assert "environment of its own" in text
