@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from PySide6.QtGui import QColor, QImage
 
 from ui.app_icon import render_svg

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtGui import QImage
 
 from desktop.app_icon_file import icon_file
