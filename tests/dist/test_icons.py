@@ -70,7 +70,8 @@ def _rings(image: QImage) -> list[list[tuple[int, int]]]:
         (x, y)
         for y in range(size)
         for x in range(size)
-        if opaque(x, y) and (x, y) not in taken
+        if opaque(x, y)
+        and (x, y) not in taken
         and any((x + dx, y + dy) in taken for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
     ]
     return [outer, inner]
