@@ -149,3 +149,16 @@ def test_the_measure_fails_an_icon_in_the_panel_colour(qapp) -> None:
     image.fill(QColor("#2f2f2f"))
     assert silhouette_contrast(image, PANELS["dark"]) < 1.2
     assert mean_luminance_difference(image, PANELS["dark"]) < 0.01
+
+
+def test_contact_sheet_shows_every_state_at_every_tray_size(qapp, tmp_path: Path) -> None:
+    from devtools.tray_icon_sheet import PANELS as SHEET_PANELS
+    from devtools.tray_icon_sheet import SIZES, render_sheet
+
+    out = tmp_path / "sheet.png"
+    render_sheet(out)
+    sheet = QImage(str(out))
+    assert SIZES == (16, 22, 24, 32)
+    assert [colour for _, colour in SHEET_PANELS] == ["#f0f0f0", "#2b2b2b"]
+    assert sheet.width() > 1000
+    assert sheet.height() > 7 * 32 * 4
