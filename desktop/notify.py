@@ -11,6 +11,7 @@ import html
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -67,10 +68,13 @@ def action_label(action: AlertAction) -> str:
 class NativeNotifier:
     """desktop-notifier: freedesktop D-Bus, Windows toasts, macOS Notification Center."""
 
-    def __init__(self, app_name: str, on_action: ActionHandler) -> None:
-        from desktop_notifier import DesktopNotifier
+    def __init__(
+        self, app_name: str, on_action: ActionHandler, *, icon: Path | None = None
+    ) -> None:
+        from desktop_notifier import DesktopNotifier, Icon
 
-        self._notifier = DesktopNotifier(app_name=app_name, app_icon=None)
+        app_icon = Icon(path=icon) if icon is not None else None
+        self._notifier = DesktopNotifier(app_name=app_name, app_icon=app_icon)
         self._on_action = on_action
         self._buttons = True
         self._markup = False
@@ -132,8 +136,11 @@ class NativeNotifier:
 class TrayBalloonNotifier:
     """`QSystemTrayIcon.showMessage`: no buttons; a click on the message opens the alert."""
 
-    def __init__(self, tray: QSystemTrayIcon, on_action: ActionHandler) -> None:
+    def __init__(
+        self, tray: QSystemTrayIcon, on_action: ActionHandler, *, platform: str = sys.platform
+    ) -> None:
         self._tray = tray
+        self._escape = platform.startswith("linux")  # only freedesktop servers read markup
         self._on_action = on_action
         self._last: Alert | None = None
         tray.messageClicked.connect(self._on_tray_message_clicked)
@@ -151,7 +158,7 @@ class TrayBalloonNotifier:
     async def show(self, alert: Alert) -> str | None:
         self._last = alert
         body = trim(alert.body)
-        if sys.platform.startswith("linux"):
+        if self._escape:
             # Qt hands the text unchanged to org.freedesktop.Notifications, which may render
             # markup: a name like <a href=…> must stay text (RELIABILITY §2).
             body = html.escape(body, quote=False)
