@@ -62,6 +62,10 @@ class AppWindows(QObject):
         parts.settings = live_settings(parts.settings, effective.settings)
         parts.controller.apply_settings(parts.settings)
         parts.posting.set_guidelines_url(parts.settings.guidelines_url)
+        if parts.leadership is not None:
+            parts.leadership.apply_settings(parts.settings)
+        if parts.spotlight is not None:
+            parts.spotlight.set_kudos_space(parts.settings.kudos_space)
 
     def open_settings(self) -> None:
         if self.settings.window is None or not self.settings.window.isVisible():
@@ -102,4 +106,6 @@ def attach(parts: Parts, paths: Paths, profile: Path | None) -> AppWindows:
     parts.tray.settings_requested.connect(windows.open_settings)
     parts.tray.help_requested.connect(windows.open_help)
     parts.tray.about_requested.connect(windows.open_about)
+    if parts.spotlight is not None:
+        parts.spotlight.settings_requested.connect(windows.open_settings)
     return windows
