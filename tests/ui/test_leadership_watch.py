@@ -58,7 +58,8 @@ def test_nothing_is_read_while_no_leaders_are_configured(qtbot) -> None:
     port = FakePort()
     watch, shown = _watch(Database.in_memory(), FakeClock(MONDAY_8), port, ())
     asyncio.run(watch.check())
-    assert port.calls == [] and shown == []
+    assert port.calls == []
+    assert shown == []
 
 
 def test_leader_posts_and_the_weekly_nudge_on_a_fake_clock(qtbot, tmp_path, english) -> None:

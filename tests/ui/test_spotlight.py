@@ -77,7 +77,8 @@ def test_without_a_kudos_space_the_dialog_says_so_and_offers_settings(qtbot) -> 
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.set_space("")
-    assert dialog.no_space.isVisible() and dialog.settings_button.isVisible()
+    assert dialog.no_space.isVisible()
+    assert dialog.settings_button.isVisible()
     qtbot.keyClicks(dialog.reason, "Top")
     assert not dialog.post_button.isEnabled()
     with qtbot.waitSignal(dialog.settings_requested):
@@ -130,7 +131,8 @@ def test_spotlight_posts_once_through_the_outbox_with_the_mention(qtbot, db) -> 
         6, NotificationKind.MENTION, "Mentioned", "Jan noemde je.", JAN, None,
         contentcontainer_id=TEAM.contentcontainer_id,
     )  # fmt: skip
-    assert host.is_spotlight(mention) and not host.is_spotlight(elsewhere)
+    assert host.is_spotlight(mention)
+    assert not host.is_spotlight(elsewhere)
 
     def title(n: Notification) -> str:
         plan = AlertPlan(AlertPlanKind.SINGLE, "k", n, actor_names=("Jan de Boer",))
