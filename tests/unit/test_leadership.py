@@ -56,7 +56,7 @@ def test_nudge_time_reads_english_and_dutch_days(typed: str, stored: str) -> Non
 
 @pytest.mark.parametrize("bad", ["09:30", "someday 09:30", "mon 24:00", "mon 9:75"])
 def test_nudge_time_refuses_what_it_cannot_read(bad: str) -> None:
-    with pytest.raises(ValueError, match="day|time"):
+    with pytest.raises(ValueError, match=r"day|time"):
         nudge_time(bad)
     with pytest.raises(TypeError):
         nudge_time(5)
