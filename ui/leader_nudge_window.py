@@ -52,6 +52,8 @@ class LeaderNudgeWindow(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Posts waiting for a first reaction"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._open)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
