@@ -147,7 +147,7 @@ class LeadershipWatch(QObject):
             return
         for post in fresh:
             logger.info("Alert for leader post %d", post.id)
-            self._show_alert(leader_post_alert(post))
+            self._show_alert(leader_post_alert(post, self._port.base_url))
 
     def _nudge(self, posts: tuple[Post, ...]) -> None:
         me = self._me.person if self._me else None
@@ -159,7 +159,10 @@ class LeadershipWatch(QObject):
         if not nudge_due(now, parse_nudge_time(moment), self._tz, shown=self._seen.is_known(key)):
             return
         self._seen.take_keys([key], kind="leader-nudge")  # written before it is shown
-        self.waiting = waiting_posts(posts, me, now)
+        base = self._port.base_url
+        self.waiting = tuple(
+            replace(p, url=post_link(p, base)) for p in waiting_posts(posts, me, now)
+        )
         logger.info("Weekly leader nudge: %d posts wait for a reaction", len(self.waiting))
         if self.waiting:
             self._show_alert(nudge_alert(len(self.waiting)))
@@ -173,14 +176,22 @@ class LeaderWords(QObject):
         return self.tr("%n post(s) of your team wait for a first reaction.", "", count)
 
 
-def leader_post_alert(post: Post) -> Alert:
+def post_link(post: Post, base_url: str) -> str:
+    """Where a post opens: its url when absolute, else its permalink (the real server's
+    `GET /post` gives a path such as /s/team/post/post/view?id=1)."""
+    if post.url.startswith(("https://", "http://")):
+        return post.url
+    return f"{base_url}/content/perma?id={post.content_id}"
+
+
+def leader_post_alert(post: Post, base_url: str) -> Alert:
     """ "From leadership: Marieke Jansen" with the post's first line; opens the post."""
     name = post.author.display_name if post.author else ""
     return Alert(
         key=f"leader-post:{post.id}",
         title=QCoreApplication.translate("Alerts", "From leadership: %1").replace("%1", name),
         body=first_line(post.message),
-        url=post.url,
+        url=post_link(post, base_url),
         actions=(AlertAction.OPEN, AlertAction.DISMISS),
     )
 

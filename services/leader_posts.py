@@ -68,7 +68,7 @@ class LeaderPosts:
 
         Claimed ones leave the ordinary alert flow (they alert as leadership, never summarised
         away). Of those, the ones whose post alerted before (from `GET /post`) or that are
-        older than MAX_AGE do not alert again; at most MAX_ALERTS do.
+        older than MAX_AGE do not alert; at most MAX_ALERTS do.
         """
         claimed = [
             n
@@ -78,11 +78,22 @@ class LeaderPosts:
             and is_leader(n.originator, leaders)
         ]
         by_key = {POST_KEY + str(n.post_id): n for n in claimed}
-        fresh = [by_key[key] for key in self._seen.take_keys(by_key, kind=KIND)]
-        young = [n for n in fresh if n.created_at is None or now - n.created_at <= MAX_AGE]
+        fresh = set(self._seen.take_keys(by_key, kind=KIND))
+        # Recorded without an alert by the post list (its first check, an age or count cap)
+        # still alerts now: the notification says the post is new to this user.
+        open_keys = [
+            key
+            for key in by_key
+            if key in fresh or self._seen.disposition(key) is Disposition.MUTED
+        ]
+        young = [
+            by_key[key]
+            for key in open_keys
+            if by_key[key].created_at is None or now - by_key[key].created_at <= MAX_AGE
+        ]
         alert = sorted(young, key=lambda n: n.id, reverse=True)[:MAX_ALERTS]
-        self._seen.mark(
-            [POST_KEY + str(n.post_id) for n in fresh if n not in alert], Disposition.MUTED
-        )
+        alerted = {POST_KEY + str(n.post_id) for n in alert}
+        self._seen.mark(alerted, Disposition.ALERTED)
+        self._seen.mark([k for k in open_keys if k not in alerted], Disposition.MUTED)
         self._seen.mark([n.fingerprint for n in claimed], Disposition.ALERTED)
         return tuple(claimed), tuple(alert)

@@ -4,6 +4,7 @@ week in working time (made up later that week when missed), and the nudge window
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from desktop.i18n import install_translations
-from desktop.leadership import NUDGE_URL, LeadershipWatch
+from desktop.leadership import NUDGE_URL, LeadershipWatch, post_link
 from services.models import Alert, Notification, NotificationKind, Person, Post
 from services.people import PeopleStore
 from services.quiet_hours import QuietHours, weekly
@@ -132,3 +133,11 @@ def test_nudge_window_lists_posts_and_opens_one(qtbot, english) -> None:
     with qtbot.waitSignal(window.open_requested) as opened:
         qtbot.keyClick(window.list, Qt.Key.Key_Return)
     assert opened.args == ["https://intranet.example/p/3"]
+
+
+def test_a_post_path_opens_as_its_permalink_on_the_intranet() -> None:
+    relative = replace(_post(1, JAN, MONDAY_8), url="/s/team/post/post/view?id=1")
+    assert post_link(relative, "https://intranet.example") == (
+        "https://intranet.example/content/perma?id=101"
+    )
+    assert post_link(_post(2, JAN, MONDAY_8), "https://x") == "https://intranet.example/p/2"

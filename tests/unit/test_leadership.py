@@ -129,3 +129,13 @@ def test_a_leader_post_alerts_once_whether_notified_or_read_from_the_post_list()
     assert [n.id for n in alert] == [2]  # post 5 alerted already from the post list
     assert posts.new_posts([_post(6, BOSS)], leaders=leaders, me=ME, now=MONDAY) == ()
     assert posts.new_posts([_post(7, ME)], leaders=["guid-me"], me=ME, now=MONDAY) == ()
+
+
+def test_a_post_recorded_by_the_first_check_still_alerts_when_its_notification_comes() -> None:
+    posts = LeaderPosts(SeenStore(Database.in_memory(), clock=FakeClock(MONDAY)))
+    leaders = ["guid-boss"]
+    assert posts.new_posts([_post(5, BOSS)], leaders=leaders, me=ME, now=MONDAY) == ()
+    _, alert = posts.claim_notifications([_created(1, 5)], leaders=leaders, now=MONDAY)
+    assert [n.id for n in alert] == [1]
+    _, alert = posts.claim_notifications([_created(1, 5)], leaders=leaders, now=MONDAY)
+    assert alert == ()
