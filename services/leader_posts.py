@@ -86,14 +86,14 @@ class LeaderPosts:
             for key in by_key
             if key in fresh or self._seen.disposition(key) is Disposition.MUTED
         ]
-        young = [
-            by_key[key]
-            for key in open_keys
-            if by_key[key].created_at is None or now - by_key[key].created_at <= MAX_AGE
-        ]
+        young = [n for n in (by_key[key] for key in open_keys) if _young(n.created_at, now)]
         alert = sorted(young, key=lambda n: n.id, reverse=True)[:MAX_ALERTS]
         alerted = {POST_KEY + str(n.post_id) for n in alert}
         self._seen.mark(alerted, Disposition.ALERTED)
         self._seen.mark([k for k in open_keys if k not in alerted], Disposition.MUTED)
         self._seen.mark([n.fingerprint for n in claimed], Disposition.ALERTED)
         return tuple(claimed), tuple(alert)
+
+
+def _young(created_at: datetime | None, now: datetime) -> bool:
+    return created_at is None or now - created_at <= MAX_AGE
