@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.autostart import Autostart, for_this_system, launch_command
 from desktop.effective_settings import settings_path
+from desktop.leadership import demo_community
 from desktop.paths import Paths
 from desktop.settings_host import SettingsHost, live_settings
 from services.policy import Effective
@@ -60,6 +61,8 @@ class AppWindows(QObject):
         parts = self._parts
         parts.effective = effective
         parts.settings = live_settings(parts.settings, effective.settings)
+        if parts.demo:  # the demo's leaders and kudos space stay unless the user chose others
+            parts.settings = demo_community(parts.settings)
         parts.controller.apply_settings(parts.settings)
         parts.posting.set_guidelines_url(parts.settings.guidelines_url)
         if parts.leadership is not None:

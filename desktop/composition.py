@@ -67,6 +67,7 @@ class Parts:
     quitting: bool = False
     leadership: LeadershipWatch | None = None  # leaders' posts and the leader's weekly nudge
     spotlight: SpotlightHost | None = None  # "Spotlight a colleague…"
+    demo: bool = False  # the sandbox's leaders and kudos space apply (desktop.leadership)
 
 
 def local_zone() -> tzinfo:
@@ -190,6 +191,7 @@ def build(
         current_token=current_token,
         leadership=leadership,
         spotlight=spotlight,
+        demo=demo,
     )
 
 

@@ -141,3 +141,26 @@ def test_a_post_path_opens_as_its_permalink_on_the_intranet() -> None:
         "https://intranet.example/content/perma?id=101"
     )
     assert post_link(_post(2, JAN, MONDAY_8), "https://x") == "https://intranet.example/p/2"
+
+
+def test_the_nudge_alert_opens_the_window_and_its_rows_the_browser(qtbot, english) -> None:
+    from desktop.leadership import NudgeWindowHost, nudge_alert
+    from services.models import AlertAction
+    from tests.ui.test_controller import _controller
+
+    port = FakePort()
+    controller, _ = _controller(port)
+    clock = FakeClock(MONDAY_8)
+    watch, _ = _watch(Database.in_memory(), clock, port, (ME.guid,))
+    watch.waiting = (_post(3, BOSS, MONDAY_8),)
+    host = NudgeWindowHost(watch, controller.open_link, clock)
+    controller.window_opens[NUDGE_URL] = host.open
+    refused: list[object] = []
+    controller.link_refused.connect(refused.append)
+    controller.on_alert_action(nudge_alert(1), AlertAction.OPEN)
+    assert host.window is not None
+    qtbot.addWidget(host.window)
+    assert host.window.isVisible()
+    assert host.window.list.count() == 1
+    host.window.open_requested.emit("https://elsewhere.example/p/3")  # not the intranet
+    assert len(refused) == 1
