@@ -33,7 +33,8 @@ def _demo_notifications(world: World, cls: str) -> list[int]:
 
 
 def test_leader_post_and_spotlight_reach_the_demo_user(world: World) -> None:
-    post_id = int(community.leader_post(world)["post_id"])
+    post_id = community.leader_post(world)["post_id"]
+    assert isinstance(post_id, int)
     post = world.post(post_id)
     assert post is not None
     author = world.user(int(post["created_by"]))
@@ -42,7 +43,8 @@ def test_leader_post_and_spotlight_reach_the_demo_user(world: World) -> None:
     assert post_id in _demo_notifications(world, texts.CONTENT_CREATED)
 
     sim = Simulation(world, pace="off")
-    spotlight_id = int(community.spotlight(sim)["post_id"])
+    spotlight_id = community.spotlight(sim)["post_id"]
+    assert isinstance(spotlight_id, int)
     assert spotlight_id in _demo_notifications(world, texts.MENTIONED)
     kudos = world.post(spotlight_id)
     assert kudos is not None
