@@ -102,7 +102,8 @@ class LeadershipWatch(QObject):
 
     def start(self) -> None:
         """Check every few minutes in the background (nothing is read while no leaders are set)."""
-        self._task = asyncio.ensure_future(self._run())
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._run())
 
     async def stop(self) -> None:
         if self._task is not None:
