@@ -26,8 +26,10 @@ class AlertPresenter:
         *,
         entry_url: Callable[[int], str],
         thankable: Callable[[Notification], bool],
+        spotlight: Callable[[Notification], bool] = lambda _n: False,
     ) -> None:
         self._policy = policy
+        self._spotlight = spotlight
         self._entry_url = entry_url
         self._thankable = thankable
         self._notifier: Notifier | None = None
@@ -65,7 +67,12 @@ class AlertPresenter:
         await self._ready.wait()
         shown: list[Alert] = []
         for plan in plans:
-            alert = render_plan(plan, entry_url=self._entry_url, thankable=self._thankable)
+            alert = render_plan(
+                plan,
+                entry_url=self._entry_url,
+                thankable=self._thankable,
+                spotlight=self._spotlight,
+            )
             await self._show(alert)  # a group's alert replaces its predecessor by `alert.key`
             shown.append(alert)
         return shown

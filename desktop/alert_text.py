@@ -31,8 +31,9 @@ def render_plan(
     *,
     entry_url: Callable[[int], str],
     thankable: Callable[[Notification], bool],
+    spotlight: Callable[[Notification], bool] = lambda _n: False,
 ) -> Alert:
-    """The alert to show for `plan`."""
+    """The alert to show for `plan`; a mention in the kudos space (`spotlight`) reads as one."""
     if plan.kind is AlertPlanKind.SUMMARY or plan.notification is None:
         return _summary(plan)
     n = plan.notification
@@ -40,9 +41,15 @@ def render_plan(
     if thankable(n):
         actions.append(AlertAction.THANK)
     actions.append(AlertAction.DISMISS)
+    title = _title(plan, n)
+    if n.kind is NotificationKind.MENTION and plan.kind is AlertPlanKind.SINGLE and spotlight(n):
+        name = plan.first_actor or (n.originator.display_name if n.originator else "")
+        title = QCoreApplication.translate("Alerts", "%1 put you in the spotlight!").replace(
+            "%1", name
+        )
     return Alert(
         key=plan.key,
-        title=_title(plan, n),
+        title=title,
         body=_body(plan, n),
         url=entry_url(n.id),
         actions=tuple(actions),
@@ -58,7 +65,7 @@ def _title(plan: AlertPlan, n: Notification) -> str:
             return QCoreApplication.translate("Alerts", "New likes on your post")
         return QCoreApplication.translate("Alerts", "New comments on your post")
     name = plan.first_actor or (n.originator.display_name if n.originator else "Startpunt")
-    if plan.leader:
+    if plan.leader and n.kind is NotificationKind.CONTENT_CREATED:  # not a leader's like
         return QCoreApplication.translate("Alerts", "From leadership: %1").replace("%1", name)
     return name
 

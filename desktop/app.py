@@ -296,6 +296,10 @@ async def shut_down(parts: Parts) -> None:
     parts.panel.close()
     logger.debug("Quitting: saving the draft and stopping the outbox sender")
     await parts.posting.shutdown()
+    if parts.leadership is not None:
+        await parts.leadership.stop()
+    if parts.spotlight is not None:
+        await parts.spotlight.shutdown()
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
     parts.database.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.autostart import Autostart, for_this_system, launch_command
 from desktop.effective_settings import settings_path
+from desktop.leadership import demo_community
 from desktop.paths import Paths
 from desktop.settings_host import SettingsHost, live_settings
 from services.policy import Effective
@@ -60,8 +61,14 @@ class AppWindows(QObject):
         parts = self._parts
         parts.effective = effective
         parts.settings = live_settings(parts.settings, effective.settings)
+        if parts.demo:  # the demo's leaders and kudos space stay unless the user chose others
+            parts.settings = demo_community(parts.settings)
         parts.controller.apply_settings(parts.settings)
         parts.posting.set_guidelines_url(parts.settings.guidelines_url)
+        if parts.leadership is not None:
+            parts.leadership.apply_settings(parts.settings)
+        if parts.spotlight is not None:
+            parts.spotlight.set_kudos_space(parts.settings.kudos_space)
 
     def open_settings(self) -> None:
         if self.settings.window is None or not self.settings.window.isVisible():
@@ -102,4 +109,6 @@ def attach(parts: Parts, paths: Paths, profile: Path | None) -> AppWindows:
     parts.tray.settings_requested.connect(windows.open_settings)
     parts.tray.help_requested.connect(windows.open_help)
     parts.tray.about_requested.connect(windows.open_about)
+    if parts.spotlight is not None:
+        parts.spotlight.settings_requested.connect(windows.open_settings)
     return windows

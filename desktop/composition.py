@@ -22,9 +22,11 @@ from desktop.controller import AppController
 from desktop.effective_settings import SETTINGS_NAME as SETTINGS_NAME
 from desktop.effective_settings import load_effective, reconcile_autostart, settings_path
 from desktop.keychain_token import CurrentToken
+from desktop.leadership import NUDGE_URL, LeadershipWatch, NudgeWindowHost, demo_community
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
 from desktop.posting import PostingController
+from desktop.spotlight import SpotlightHost
 from desktop.system_watch import SystemWatch
 from desktop.tray import TrayIcon
 from services.alert_policy import AlertPolicy
@@ -63,6 +65,9 @@ class Parts:
     log_dir: Path
     current_token: CurrentToken
     quitting: bool = False
+    leadership: LeadershipWatch | None = None  # leaders' posts and the leader's weekly nudge
+    spotlight: SpotlightHost | None = None  # "Spotlight a colleague…"
+    demo: bool = False  # the sandbox's leaders and kudos space apply (desktop.leadership)
 
 
 def local_zone() -> tzinfo:
@@ -116,6 +121,8 @@ def build(
     settings = effective.settings
     if poll_interval is not None:  # the command line wins over the saved setting
         settings = replace(settings, poll_interval=timedelta(seconds=poll_interval))
+    if demo:
+        settings = demo_community(settings)
     database, store_problem = open_database(paths)
     connector = HumHubConnector(
         base_url, token=token, server_timezone=named_zone(settings.server_time_zone)
@@ -160,6 +167,14 @@ def build(
     watch = SystemWatch(
         clock, on_resume=controller.resumed_from_sleep, on_network_back=network_back
     )
+    leadership = LeadershipWatch(
+        connector, seen, people, quiet=quiet, tz=local_zone(), clock=clock,
+        settings=settings, show_alert=controller.show_alert,
+    )  # fmt: skip
+    spotlight = SpotlightHost(
+        connector, posting, lambda prefix: people.search(prefix, 50),
+        kudos_space=settings.kudos_space, policy_id=effective.policy.kudos_space_id,
+    )  # fmt: skip
     return Parts(
         connector=connector,
         database=database,
@@ -174,6 +189,9 @@ def build(
         posting=posting,
         log_dir=paths.log,
         current_token=current_token,
+        leadership=leadership,
+        spotlight=spotlight,
+        demo=demo,
     )
 
 
@@ -209,6 +227,21 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
+    _wire_community(parts)
+
+
+def _wire_community(parts: Parts) -> None:
+    """Leaders' posts, the leader's nudge and the spotlight (desktop.leadership, .spotlight)."""
+    controller, leadership, spotlight = parts.controller, parts.leadership, parts.spotlight
+    if leadership is not None:
+        nudge = NudgeWindowHost(leadership, controller.open_link, SystemClock())
+        controller.claim_new = leadership.claim
+        controller.window_opens[NUDGE_URL] = nudge.open
+        controller.first_poll_done.connect(leadership.start)
+    if spotlight is not None:
+        controller.spotlight_of = spotlight.is_spotlight
+        controller.first_poll_done.connect(spotlight.refresh)
+        parts.tray.spotlight_requested.connect(spotlight.open_dialog)
 
 
 def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
@@ -85,7 +85,12 @@ class AppController(QObject):
         super().__init__(parent)
         self._port, self._poller, self._browser = port, poller, browser
         self._quiet, self._settings, self._clock = quiet, settings, clock
-        self._presenter = AlertPresenter(policy, entry_url=port.entry_url, thankable=self.thankable)
+        self._presenter = AlertPresenter(
+            policy,
+            entry_url=port.entry_url,
+            thankable=self.thankable,
+            spotlight=lambda n: self.spotlight_of(n),
+        )
         self._thanker = thanker or Thanker(port)
         self._capabilities: Capabilities | None = None
         self._me: CurrentUser | None = None
@@ -98,6 +103,13 @@ class AppController(QObject):
         self._pause_end: asyncio.TimerHandle | None = None
         self.polled = asyncio.Event()  # set once the first poll has been handled
         self.state = ConnectionState.STARTING
+        # Hooks of desktop.leadership and desktop.spotlight: a mention styled as a spotlight;
+        # new notifications another source already alerted; alerts that open a window.
+        self.spotlight_of: Callable[[Notification], bool] = lambda _n: False
+        self.claim_new: Callable[[tuple[Notification, ...]], tuple[Notification, ...]] = (
+            lambda new: new
+        )
+        self.window_opens: dict[str, Callable[[], None]] = {}
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -183,7 +195,7 @@ class AppController(QObject):
             self._learn()
         try:
             shown = await self._presenter.present(
-                outcome.new,
+                self.claim_new(outcome.new),
                 now=self._clock.now(),
                 settings=self._settings,
                 quiet=self._quiet.is_quiet(),
@@ -281,7 +293,9 @@ class AppController(QObject):
     def on_alert_action(self, alert: Alert, action: AlertAction) -> None:
         """Carry out what the user chose on an alert."""
         if action is AlertAction.OPEN:
-            if alert.url == PANEL_URL:
+            if alert.url in self.window_opens:
+                self.window_opens[alert.url]()
+            elif alert.url == PANEL_URL:
                 self.panel_requested.emit()
             else:
                 self.open_link(alert.url)

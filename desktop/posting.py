@@ -237,6 +237,18 @@ class PostingController(QObject):
             return replace(draft, container_id=self._profile.contentcontainer_id)
         return draft
 
+    def queue(self, composition: Composition) -> bool:
+        """Queue a post composed elsewhere (the spotlight dialog) through the outbox: exactly
+        once, waiting while offline; False when it could not be saved (nothing queued)."""
+        try:
+            self.outbox.enqueue(composition)
+        except StoreError as exc:
+            logger.error("Could not queue a post: %s", exc)
+            return False
+        self._emit_waiting()
+        self._sender.wake()
+        return True
+
     def retry(self, client_id: str) -> None:
         self._store_call(lambda: self.outbox.retry(client_id))
         self._sender.wake()

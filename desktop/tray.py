@@ -34,6 +34,7 @@ class TrayIcon(QObject):
     panel_requested = Signal()
     pause_requested = Signal(str)  # a PauseChoice value
     new_post_requested = Signal()
+    spotlight_requested = Signal()  # "Spotlight a colleague…"
     retry_requested = Signal()  # "Try now": poll at once (offline, or the token refused)
     check_requested = Signal()  # "Check the connection…"
     sign_in_requested = Signal()  # "Sign in…": the wizard at its sign-in page
@@ -72,6 +73,8 @@ class TrayIcon(QObject):
     def _build_menu(self) -> None:
         self.new_post_action = self._action(self.tr("New post…"), self.menu)
         self.new_post_action.triggered.connect(self.new_post_requested)
+        self.spotlight_action = self._action(self.tr("Spotlight a colleague…"), self.menu)
+        self.spotlight_action.triggered.connect(self.spotlight_requested)
         self.outbox_menu = OutboxMenu(self.menu)
         self.outbox_menu.action_requested.connect(self.outbox_action_requested)
         self.menu.addMenu(self.outbox_menu)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox import actions, recycle
+from sandbox import actions, community, recycle
 from sandbox.db import Row
 from sandbox.world import DEMO_USERNAME, World
 
@@ -88,6 +88,8 @@ class Simulation:
             self.rng.seed(self.seed * 1_000_003 + runs)
             self.react_rng.seed(self.seed * 7919 + 1 + runs * 1_000_033)
         self._spawn(self._run(self.pace))
+        if runs == 0:  # the first run only: a restart continues the story
+            self._spawn(community.opening(self, self.pace))
 
     async def stop(self) -> None:
         tasks = list(self._tasks)

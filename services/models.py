@@ -112,6 +112,7 @@ class Notification:
     post_id: int | None = None
     content_id: int | None = None
     url: str = ""
+    contentcontainer_id: int | None = None  # where the content lives, when the source says
 
     @property
     def fingerprint(self) -> str:

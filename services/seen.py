@@ -78,6 +78,28 @@ class SeenStore:
         self._maybe_prune(now)
         return tuple(fresh)
 
+    def take_keys(self, keys: Iterable[str], *, kind: str) -> tuple[str, ...]:
+        """Like `take_new` for things that are not notifications ("leader-post:ID"): the keys
+        never taken before, now remembered (and the known ones touched)."""
+        now = self._clock.now()
+        wanted = list(dict.fromkeys(keys))
+        if not wanted:
+            return ()
+        stamp = db_time(now)
+        with self.db.transaction() as conn:
+            known = self._known(wanted)
+            conn.executemany(
+                "UPDATE seen_notification SET last_seen_at = ? WHERE fingerprint = ?",
+                [(stamp, key) for key in known],
+            )
+            fresh = [key for key in wanted if key not in known]
+            conn.executemany(
+                "INSERT INTO seen_notification (fingerprint, notification_id, class_name,"
+                " first_seen_at, last_seen_at, disposition) VALUES (?, 0, ?, ?, ?, 'alerted')",
+                [(key, kind, stamp, stamp) for key in fresh],
+            )
+        return tuple(fresh)
+
     def is_known(self, fingerprint: str) -> bool:
         """Whether this fingerprint was taken before."""
         return bool(self._known([fingerprint]))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from services import setting_values as values
+from services.leadership import nudge_time
 from services.settings_file import DIR_MODE as DIR_MODE  # re-exported: part of this API
 from services.settings_file import FILE_MODE as FILE_MODE
 from services.settings_file import (
@@ -54,6 +55,14 @@ JsonObject = dict[str, object]
 
 def _same(value: Any) -> object:
     return value
+
+
+def kudos_space(value: object) -> str:
+    """A space's name or id, or "" (none chosen)."""
+    result = " ".join(values.text(value).split())
+    if len(result) > 100:
+        raise ValueError("a space name has at most 100 characters")
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +164,22 @@ DECLARATIONS: tuple[Declaration, ...] = (
         values.language,
         label="Language",
         help="The language of Startpunt's windows and alerts.",
+    ),
+    Declaration(
+        "kudos_space",
+        kudos_space,
+        live=True,
+        label="Spotlight space",
+        help="The space where you put a colleague in the spotlight (its name).",
+        policy=True,
+    ),
+    Declaration(
+        "leader_nudge",
+        nudge_time,
+        live=True,
+        label="Leader's weekly nudge",
+        help="When leaders hear which team posts still wait for a reaction (e.g. mon 09:30).",
+        policy=True,
     ),
 )
 BY_NAME: dict[str, Declaration] = {d.name: d for d in DECLARATIONS}

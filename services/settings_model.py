@@ -52,3 +52,8 @@ class Settings:
     # Mirrors whether Startpunt starts at login; the truth is the OS's entry (desktop.autostart).
     autostart: bool = False
     language: str = ""  # "" = the system's; "nl" or "en" (read at start by desktop.i18n)
+    # The space "Spotlight a colleague" posts to: its name or id; "" = the policy's
+    # `kudos_space_id`, else none (the dialog says so).
+    kudos_space: str = ""
+    # When a leader gets the weekly "posts waiting for a first reaction" nudge; "" = never.
+    leader_nudge: str = "mon 09:30"

@@ -85,6 +85,19 @@ def setting_words() -> dict[str, Words]:
                 "Settings", "The language of Startpunt's windows and alerts."
             ),
         ),
+        "kudos_space": Words(
+            QCoreApplication.translate("Settings", "Spotlight space"),
+            QCoreApplication.translate(
+                "Settings", "The space where you put a colleague in the spotlight (its name)."
+            ),
+        ),
+        "leader_nudge": Words(
+            QCoreApplication.translate("Settings", "Leader's weekly nudge"),
+            QCoreApplication.translate(
+                "Settings",
+                "When leaders hear which team posts still wait for a reaction (e.g. mon 09:30).",
+            ),
+        ),
     }
 
 
@@ -144,5 +157,11 @@ def problem_words() -> dict[str, str]:
         "autostart": QCoreApplication.translate("Settings", "This choice could not be read."),
         "intranet_url": QCoreApplication.translate(
             "Settings", "Use an address that starts with https://."
+        ),
+        "kudos_space": QCoreApplication.translate(
+            "Settings", "Use the space's name as the intranet shows it (at most 100 characters)."
+        ),
+        "leader_nudge": QCoreApplication.translate(
+            "Settings", "Use a day and a time, like mon 09:30, or leave it empty for no nudge."
         ),
     }

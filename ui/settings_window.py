@@ -40,7 +40,7 @@ from ui.working_hours_editor import WorkingHoursEditor
 # Which tab shows which settings, in order.
 PAGES: tuple[tuple[str, ...], ...] = (
     ("alert_kinds", "working_hours", "poll_interval"),
-    ("leaders", "thanks_text", "guidelines_url", "server_time_zone"),
+    ("leaders", "thanks_text", "guidelines_url", "server_time_zone", "kudos_space", "leader_nudge"),
     ("autostart", "language"),
 )
 LANGUAGE_CHOICES = ("", "nl", "en")
@@ -184,6 +184,8 @@ class SettingsWindow(QDialog):
             line.setPlaceholderText("Europe/Amsterdam")
         elif name == "guidelines_url":
             line.setPlaceholderText("https://")
+        elif name == "leader_nudge":
+            line.setPlaceholderText(self.tr("Empty: no weekly nudge"))
         elif name == "thanks_text":
             line.setPlaceholderText(self.tr('Empty: "Thank you!" in the intranet\'s language'))
         return line, line.text
@@ -214,6 +216,8 @@ class SettingsWindow(QDialog):
         self._editor_of("leaders", QPlainTextEdit).setPlainText("\n".join(settings.leaders))
         for name in ("thanks_text", "guidelines_url", "server_time_zone"):
             self._editor_of(name, QLineEdit).setText(getattr(settings, name))
+        self._editor_of("kudos_space", QLineEdit).setText(settings.kudos_space)
+        self._editor_of("leader_nudge", QLineEdit).setText(settings.leader_nudge)
         self._editor_of("autostart", QCheckBox).setChecked(settings.autostart)
         self._editor_of("language", QComboBox).setCurrentIndex(
             LANGUAGE_CHOICES.index(settings.language)

@@ -61,6 +61,26 @@
     </message>
 </context>
 <context>
+    <name>LeaderNudgeWindow</name>
+    <message numerus="yes">
+        <source>%n post(s) of your team this week still wait for a first reaction.</source>
+        <translation>
+            <numerusform>%n post of your team this week still waits for a first reaction.</numerusform>
+            <numerusform>%n posts of your team this week still wait for a first reaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeaderWords</name>
+    <message numerus="yes">
+        <source>%n post(s) of your team wait for a first reaction.</source>
+        <translation>
+            <numerusform>%n post of your team waits for a first reaction.</numerusform>
+            <numerusform>%n posts of your team wait for a first reaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationHeader</name>
     <message numerus="yes">
         <source>%n unread</source>

@@ -114,6 +114,10 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>%1 put you in the spotlight!</source>
+        <translation>%1 zet je in het zonnetje!</translation>
+    </message>
+    <message>
         <source>New likes on your post</source>
         <translation>Nieuwe vind-ik-leuks op je bericht</translation>
     </message>
@@ -240,6 +244,10 @@
     <message>
         <source>Couldn&apos;t mark everything as read: the intranet can&apos;t be reached.</source>
         <translation>Alles als gelezen markeren lukte niet: het intranet is niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>Your team&apos;s week</source>
+        <translation>Jouw team deze week</translation>
     </message>
 </context>
 <context>
@@ -566,6 +574,38 @@
     <message>
         <source>The log never holds your password or your sign-in token.</source>
         <translation>Het logboek bevat nooit je wachtwoord of je aanmeldtoken.</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderNudgeWindow</name>
+    <message>
+        <source>Posts waiting for a first reaction</source>
+        <translation>Berichten die wachten op een eerste reactie</translation>
+    </message>
+    <message>
+        <source>A like or a short comment from you shows your team their work is seen. Only you see this list.</source>
+        <translation>Een like of een korte reactie van jou laat je team zien dat hun werk gezien wordt. Alleen jij ziet deze lijst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) of your team this week still wait for a first reaction.</source>
+        <translation>
+            <numerusform>%n bericht van je team wacht deze week nog op een eerste reactie.</numerusform>
+            <numerusform>%n berichten van je team wachten deze week nog op een eerste reactie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open this post on the intranet</source>
+        <translation>Dit bericht openen op het intranet</translation>
+    </message>
+</context>
+<context>
+    <name>LeaderWords</name>
+    <message numerus="yes">
+        <source>%n post(s) of your team wait for a first reaction.</source>
+        <translation>
+            <numerusform>%n bericht van je team wacht op een eerste reactie.</numerusform>
+            <numerusform>%n berichten van je team wachten op een eerste reactie.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1131,22 @@
         <translation>De taal van de vensters en meldingen van Startpunt.</translation>
     </message>
     <message>
+        <source>Spotlight space</source>
+        <translation>Ruimte voor complimenten</translation>
+    </message>
+    <message>
+        <source>The space where you put a colleague in the spotlight (its name).</source>
+        <translation>De ruimte waarin je een collega in het zonnetje zet (de naam).</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s weekly nudge</source>
+        <translation>Wekelijkse herinnering voor leidinggevenden</translation>
+    </message>
+    <message>
+        <source>When leaders hear which team posts still wait for a reaction (e.g. mon 09:30).</source>
+        <translation>Wanneer leidinggevenden horen welke berichten van hun team nog op een reactie wachten (bijv. ma 09:30).</translation>
+    </message>
+    <message>
         <source>Likes</source>
         <translation>Vind-ik-leuks</translation>
     </message>
@@ -1198,6 +1254,14 @@
         <source>Use an address that starts with https://.</source>
         <translation>Gebruik een adres dat begint met https://.</translation>
     </message>
+    <message>
+        <source>Use the space&apos;s name as the intranet shows it (at most 100 characters).</source>
+        <translation>Gebruik de naam van de ruimte zoals het intranet die toont (hooguit 100 tekens).</translation>
+    </message>
+    <message>
+        <source>Use a day and a time, like mon 09:30, or leave it empty for no nudge.</source>
+        <translation>Gebruik een dag en een tijd, zoals ma 09:30, of laat het leeg voor geen herinnering.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsHost</name>
@@ -1247,6 +1311,10 @@
     <message>
         <source>Same as this computer</source>
         <translation>Zoals deze computer</translation>
+    </message>
+    <message>
+        <source>Empty: no weekly nudge</source>
+        <translation>Leeg: geen wekelijkse herinnering</translation>
     </message>
     <message>
         <source>Empty: &quot;Thank you!&quot; in the intranet&apos;s language</source>
@@ -1325,6 +1393,73 @@
     </message>
 </context>
 <context>
+    <name>SpotlightDialog</name>
+    <message>
+        <source>Spotlight a colleague</source>
+        <translation>Zet een collega in het zonnetje</translation>
+    </message>
+    <message>
+        <source>Who deserves a compliment? Your post goes to %1 and mentions them.</source>
+        <translation>Wie verdient een compliment? Je bericht komt in %1 en noemt je collega.</translation>
+    </message>
+    <message>
+        <source>No spotlight space has been chosen yet. Ask your intranet team which space is for compliments, or choose one in Settings.</source>
+        <translation>Er is nog geen ruimte voor complimenten gekozen. Vraag het intranetteam welke ruimte daarvoor is, of kies er een bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Instellingen…</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Type a name…</source>
+        <translation>Typ een naam…</translation>
+    </message>
+    <message>
+        <source>Colleagues</source>
+        <translation>Collega&apos;s</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Waarom?</translation>
+    </message>
+    <message>
+        <source>What did they do that made a difference?</source>
+        <translation>Wat deed je collega dat het verschil maakte?</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Post (Ctrl+Enter)</source>
+        <translation>Plaatsen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Thank you! Your compliment is on its way.</source>
+        <translation>Dank je! Je compliment is onderweg.</translation>
+    </message>
+    <message>
+        <source>Your compliment could not be saved on this computer. Please try again.</source>
+        <translation>Je compliment kon niet op deze computer worden bewaard. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>In the spotlight: @%1</source>
+        <translation>In het zonnetje: @%1</translation>
+    </message>
+    <message>
+        <source>Choose a colleague and write why.</source>
+        <translation>Kies een collega en schrijf waarom.</translation>
+    </message>
+    <message>
+        <source>Please keep it under 2000 characters.</source>
+        <translation>Houd het onder de 2000 tekens.</translation>
+    </message>
+</context>
+<context>
     <name>TargetPicker</name>
     <message>
         <source>Post in</source>
@@ -1344,6 +1479,10 @@
     <message>
         <source>New post…</source>
         <translation>Nieuw bericht…</translation>
+    </message>
+    <message>
+        <source>Spotlight a colleague…</source>
+        <translation>Zet een collega in het zonnetje…</translation>
     </message>
     <message>
         <source>Notifications</source>

@@ -162,7 +162,14 @@ def parse_notification(value: object, server_tz: tzinfo = UTC) -> Notification:
         post_id=post_id,
         content_id=content_id,
         url=url,
+        contentcontainer_id=source_container(source),
     )
+
+
+def source_container(source: object) -> int | None:
+    """The contentcontainer id of a notification's Post source (its `content.metadata`)."""
+    meta = get_object(get_object(opt_object(source), "content"), "metadata")
+    return get_id(meta, "contentcontainer_id") if meta else None
 
 
 def parse_items(
