@@ -1,0 +1,133 @@
+"""Decides what to tell about polls: a new poll, a reminder before its end, its outcome.
+
+Pure decisions over `PollMemory` and a clock, so every schedule runs on a fake clock in tests.
+- New poll: alerted once (`poll:ID`). Polls that existed at the very first check are
+  recorded silently (no flood at first start); so are polls already closed when first seen
+  and polls a poll notification already announced (matched on the question).
+- Reminder: for an open poll with a known end the user has not voted in, once, from
+  `REMIND_BEFORE` before the end; when that moment falls in quiet time and working time
+  starts again before the end, the reminder waits for it.
+- Outcome: once, when a poll the user was alerted about or voted in is seen closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from services.clock import Clock
+from services.models import Poll
+from services.poll_memory import (
+    BASELINE,
+    PollMemory,
+    closed_key,
+    new_key,
+    reminded_key,
+    voted_key,
+)
+from services.quiet_hours import QuietHours
+from services.seen import Disposition
+
+logger = logging.getLogger(__name__)
+
+REMIND_BEFORE = timedelta(hours=24)
+MAX_ANNOUNCED = 50  # poll notification texts kept to match new polls against
+
+
+class PollEventKind(StrEnum):
+    NEW = "new"
+    REMINDER = "reminder"
+    OUTCOME = "outcome"
+
+
+@dataclass(frozen=True, slots=True)
+class PollEvent:
+    """Something to tell the user about one poll."""
+
+    kind: PollEventKind
+    poll: Poll
+
+
+def reminder_time(ends_at: datetime, quiet: QuietHours | None) -> datetime:
+    """When to remind of a poll ending at `ends_at`: a working moment if one comes in time."""
+    due = ends_at - REMIND_BEFORE
+    if quiet is None or not quiet.is_quiet(due):
+        return due
+    later = quiet.quiet_until(due)
+    return later if later is not None and later < ends_at else due
+
+
+class PollWatch:
+    """Turns each check's list of polls into at most one event per poll and kind."""
+
+    def __init__(self, memory: PollMemory, clock: Clock, quiet: QuietHours | None = None) -> None:
+        self._memory, self._clock, self._quiet = memory, clock, quiet
+        self._announced: list[str] = []
+
+    def announced(self, texts: Iterable[str]) -> None:
+        """Poll notifications the alert policy already showed (their text names the question)."""
+        self._announced = ([t.casefold() for t in texts] + self._announced)[:MAX_ANNOUNCED]
+
+    def voted(self, poll_id: int) -> None:
+        """The user voted (through the app): the poll's outcome will be told."""
+        self._memory.record(voted_key(poll_id), poll_id, Disposition.ALERTED, self._clock.now())
+
+    def needs_votes(self, poll: Poll) -> bool:
+        """Whether the check should ask the server for the user's vote on this poll."""
+        if poll.closed:
+            return not self._memory.knows(closed_key(poll.id)) and self._memory.knows(
+                new_key(poll.id)
+            )
+        return poll.ends_at is not None and not self._memory.knows(reminded_key(poll.id))
+
+    def review(self, polls: tuple[Poll, ...], voted: Mapping[int, bool]) -> list[PollEvent]:
+        """The events for one check; `voted` holds what the server said for `needs_votes` polls."""
+        now = self._clock.now()
+        first = not self._memory.knows(BASELINE)
+        events: list[PollEvent] = []
+        for poll in polls:
+            events.extend(self._review_one(poll, voted.get(poll.id, False), now, first=first))
+        if first:
+            self._memory.record(BASELINE, 0, Disposition.MUTED, now)
+            logger.info("Poll baseline recorded (%d polls, none alerted)", len(polls))
+        self._memory.touch([new_key(p.id) for p in polls] + [BASELINE], now)
+        return events
+
+    def _review_one(
+        self, poll: Poll, voted: bool, now: datetime, *, first: bool
+    ) -> list[PollEvent]:
+        memory, events = self._memory, []
+        known = memory.disposition(new_key(poll.id))
+        if known is None:
+            silent = first or poll.closed or self._was_announced(poll)
+            disposition = Disposition.MUTED if first or poll.closed else Disposition.ALERTED
+            memory.record(new_key(poll.id), poll.id, disposition, now)
+            if poll.closed:
+                memory.record(closed_key(poll.id), poll.id, Disposition.MUTED, now)
+            if not silent:
+                events.append(PollEvent(PollEventKind.NEW, poll))
+            logger.info("Poll %d first seen (%s)", poll.id, "silent" if silent else "alert")
+            return events
+        if poll.closed:
+            if not memory.knows(closed_key(poll.id)):
+                memory.record(closed_key(poll.id), poll.id, Disposition.ALERTED, now)
+                involved = known is Disposition.ALERTED or voted or memory.knows(voted_key(poll.id))
+                if involved:
+                    events.append(PollEvent(PollEventKind.OUTCOME, poll))
+            return events
+        if (
+            poll.ends_at is not None
+            and not voted
+            and not memory.knows(reminded_key(poll.id))
+            and reminder_time(poll.ends_at, self._quiet) <= now < poll.ends_at
+        ):
+            memory.record(reminded_key(poll.id), poll.id, Disposition.ALERTED, now)
+            events.append(PollEvent(PollEventKind.REMINDER, poll))
+        return events
+
+    def _was_announced(self, poll: Poll) -> bool:
+        question = poll.question.casefold()
+        return bool(question) and any(question in text for text in self._announced)
