@@ -289,6 +289,8 @@ async def shut_down(parts: Parts) -> None:
     parts.panel.close()
     logger.debug("Quitting: saving the draft and stopping the outbox sender")
     await parts.posting.shutdown()
+    if parts.polls is not None:
+        await parts.polls.stop()
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
     parts.database.close()

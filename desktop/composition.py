@@ -24,6 +24,7 @@ from desktop.effective_settings import load_effective, reconcile_autostart, sett
 from desktop.keychain_token import CurrentToken
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
+from desktop.poll_controller import PollController
 from desktop.posting import PostingController
 from desktop.system_watch import SystemWatch
 from desktop.tray import TrayIcon
@@ -32,6 +33,8 @@ from services.clock import SystemClock
 from services.humhub.connector import HumHubConnector
 from services.people import PeopleStore
 from services.policy import Effective
+from services.poll_memory import PollMemory
+from services.poll_watch import PollWatch
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
@@ -63,6 +66,7 @@ class Parts:
     log_dir: Path
     current_token: CurrentToken
     quitting: bool = False
+    polls: PollController | None = None
 
 
 def local_zone() -> tzinfo:
@@ -160,6 +164,13 @@ def build(
     watch = SystemWatch(
         clock, on_resume=controller.resumed_from_sleep, on_network_back=network_back
     )
+    polls = PollController(
+        connector,
+        PollWatch(PollMemory(database), clock, quiet),
+        show_alert=controller.show_alert,
+        alerts_on=lambda: controller.settings.alert_kinds.poll,
+        quiet_now=quiet.is_quiet,
+    )
     return Parts(
         connector=connector,
         database=database,
@@ -174,6 +185,7 @@ def build(
         posting=posting,
         log_dir=paths.log,
         current_token=current_token,
+        polls=polls,
     )
 
 
@@ -209,6 +221,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
+    _wire_polls(parts)
 
 
 def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
@@ -223,3 +236,14 @@ def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
     tray.outbox_action_requested.connect(
         lambda client_id, action: outbox_actions[action](client_id)
     )
+
+
+def _wire_polls(parts: Parts) -> None:
+    controller, tray, polls = parts.controller, parts.tray, parts.polls
+    if polls is None:
+        return
+    controller.vote_requested.connect(polls.on_vote_alert)
+    controller.capabilities_learned.connect(polls.set_capabilities)
+    controller.notifications_arrived.connect(polls.notified)
+    polls.available_changed.connect(tray.set_polls_available)
+    tray.polls_requested.connect(polls.show_polls)

@@ -272,3 +272,11 @@ class Poll:
     created_at: datetime | None
     ends_at: datetime | None = None
     container_name: str = ""  # the space's name when the server said it
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPoll:
+    """A poll for the panel with the user's own vote (empty: not voted; None: unknown)."""
+
+    poll: Poll
+    my_answers: frozenset[int] | None

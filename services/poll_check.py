@@ -8,10 +8,9 @@ same way, at most `MAX_PAGES` pages.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from services.errors import ServiceError
-from services.models import Poll
+from services.models import OpenPoll, Poll
 from services.poll_votes import PollsPort
 from services.poll_watch import PollEvent, PollWatch
 
@@ -21,14 +20,6 @@ CHECK_LIMIT = 20
 MAX_VOTE_READS = 10
 MAX_PAGES = 3
 PAGE_SIZE = 20
-
-
-@dataclass(frozen=True, slots=True)
-class OpenPoll:
-    """A poll for the panel with the user's own vote (empty: not voted)."""
-
-    poll: Poll
-    my_answers: frozenset[int]
 
 
 async def check_polls(port: PollsPort, watch: PollWatch) -> list[PollEvent]:
@@ -51,9 +42,9 @@ async def open_polls(port: PollsPort) -> tuple[OpenPoll, ...]:
     result: list[OpenPoll] = []
     for poll in found:
         try:
-            mine = await port.my_votes(poll.id)
+            mine: frozenset[int] | None = await port.my_votes(poll.id)
         except ServiceError as exc:
             logger.warning("Poll %d: own vote unknown (%s)", poll.id, type(exc).__name__)
-            mine = frozenset()
+            mine = None
         result.append(OpenPoll(poll, mine))
     return tuple(result)
