@@ -260,6 +260,11 @@ class PollController(QObject):
         if self.window is not None and self.window.isVisible():
             await self._refresh_window()
 
+    async def settle(self) -> None:
+        """Wait until the loads and votes started so far are done (tests, screenshots)."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+
     def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         task = asyncio.ensure_future(coro)
         self._background.add(task)

@@ -9,6 +9,7 @@ in the dialog until the vote is recorded.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -95,9 +96,13 @@ class PollVoteDialog(QDialog):
         self._busy = False
         self._show_mine()
         self._update()
-        if self.answer_buttons:
-            checked = [b for b in self.answer_buttons if b.isChecked()]
-            (checked or self.answer_buttons)[0].setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The own answer (or the first) has the focus, so arrows and Enter work at once."""
+        super().showEvent(event)
+        checked = [b for b in self.answer_buttons if b.isChecked()]
+        first = (checked or self.answer_buttons or [self.vote_button])[0]
+        first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def chosen(self) -> frozenset[int]:
         """The answer ids ticked now."""

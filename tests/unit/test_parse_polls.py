@@ -10,7 +10,12 @@ from services.errors import ResponseError
 from services.humhub.parse_polls import parse_my_votes, parse_poll
 
 GUID = "0f4a-guid"
-AUTHOR = {"id": 2, "guid": GUID, "display_name": "Alice Anders", "url": "https://i.example/u/alice/"}
+AUTHOR = {
+    "id": 2,
+    "guid": GUID,
+    "display_name": "Alice Anders",
+    "url": "https://i.example/u/alice/",
+}
 
 
 def real_poll(**extra: object) -> dict[str, object]:
