@@ -28,6 +28,7 @@ from services.poll_watch import PollWatch
 from services.store import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.port import FakePort
+from ui.poll_vote_dialog import PollVoteDialog
 
 CAPS = Capabilities(rest_api=True, comment_api=CommentApi.V1_18, polls=True)
 
@@ -63,7 +64,8 @@ def run(coro: Coroutine[Any, Any, None]) -> None:
 
 
 def test_a_new_poll_alerts_once_with_vote(qtbot) -> None:
-    port, alerts = FakePort(polls=[poll(1, "Lunch?")]), []
+    port = FakePort(polls=[poll(1, "Lunch?")])
+    alerts: list[Alert] = []
     controller = make(port, alerts)
 
     async def go() -> None:
@@ -78,7 +80,8 @@ def test_a_new_poll_alerts_once_with_vote(qtbot) -> None:
 
 
 def test_poll_alerts_off_records_without_showing(qtbot) -> None:
-    port, alerts = FakePort(), []
+    port = FakePort()
+    alerts: list[Alert] = []
     controller = make(port, alerts, on=False)
 
     async def go() -> None:
@@ -91,9 +94,11 @@ def test_poll_alerts_off_records_without_showing(qtbot) -> None:
 
 
 def test_vote_from_the_alert_records_and_reports(qtbot) -> None:
-    port, alerts = FakePort(polls=[poll(2, "Friday drinks?")]), []
+    port = FakePort(polls=[poll(2, "Friday drinks?")])
+    alerts: list[Alert] = []
     controller = make(port, alerts)
-    opened, voted = [], []
+    opened: list[PollVoteDialog] = []
+    voted: list[tuple[int, str]] = []
     controller.dialog_opened.connect(opened.append)
     controller.voted.connect(lambda pid, q: voted.append((pid, q)))
     alert = Alert(key="poll:2:new", title="", body="Friday drinks?", url="")
@@ -113,10 +118,11 @@ def test_vote_from_the_alert_records_and_reports(qtbot) -> None:
 
 
 def test_changing_a_vote_that_fails_after_the_reset_says_so_in_the_dialog(qtbot) -> None:
-    port, alerts = FakePort(polls=[poll(2, "Friday drinks?")], votes={2: frozenset({21})}), []
+    port = FakePort(polls=[poll(2, "Friday drinks?")], votes={2: frozenset({21})})
+    alerts: list[Alert] = []
     port.fail_on["vote"] = [ServerError("boom", status=500)]
     controller = make(port, alerts)
-    opened = []
+    opened: list[PollVoteDialog] = []
     controller.dialog_opened.connect(opened.append)
 
     async def go() -> None:
@@ -129,14 +135,17 @@ def test_changing_a_vote_that_fails_after_the_reset_says_so_in_the_dialog(qtbot)
     run(go())
     dialog = opened[0]
     assert "withdrawn" in dialog.status_label.text()
-    assert dialog.isVisible() and dialog.chosen() == {22} and dialog.vote_button.isEnabled()
+    assert dialog.isVisible()
+    assert dialog.chosen() == {22}
+    assert dialog.vote_button.isEnabled()
     assert port.calls[-3:] == ["my_votes", "reset_vote", "vote"]
 
 
 def test_a_notification_vote_finds_the_poll_by_its_question(qtbot) -> None:
-    port, alerts = FakePort(polls=[poll(3, "Which snacks?"), poll(2, "Lunch?")]), []
+    port = FakePort(polls=[poll(3, "Which snacks?"), poll(2, "Lunch?")])
+    alerts: list[Alert] = []
     controller = make(port, alerts)
-    opened = []
+    opened: list[PollVoteDialog] = []
     controller.dialog_opened.connect(opened.append)
     note = Alert(
         key="n:9", title="Alice", body='Alice Anders created Poll "Which snacks?".', url=""
@@ -185,4 +194,5 @@ def test_hidden_without_the_module(qtbot) -> None:
     controller.set_capabilities(
         Capabilities(rest_api=True, comment_api=CommentApi.V1_18, polls=False)
     )
-    assert seen == [] and not controller.available
+    assert seen == []
+    assert not controller.available

@@ -23,7 +23,8 @@ def test_single_choice_votes_with_the_keyboard(qtbot) -> None:
     qtbot.waitExposed(dialog)
     assert all(isinstance(b, QRadioButton) for b in dialog.answer_buttons)
     assert dialog.mine_label.text() == "You have not voted yet."
-    assert not dialog.vote_button.isEnabled() and dialog.vote_button.text() == "Vote"
+    assert not dialog.vote_button.isEnabled()
+    assert dialog.vote_button.text() == "Vote"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.answer_buttons[0])
     qtbot.keyClick(dialog.answer_buttons[0], Qt.Key.Key_Space)
     qtbot.keyClick(dialog.answer_buttons[0], Qt.Key.Key_Down)  # radio group: arrows move
@@ -41,7 +42,8 @@ def test_own_vote_preselected_and_change(qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.answer_buttons[0].isChecked()
     assert dialog.mine_label.text() == "Your vote: Office"
-    assert dialog.vote_button.text() == "Change vote" and not dialog.vote_button.isEnabled()
+    assert dialog.vote_button.text() == "Change vote"
+    assert not dialog.vote_button.isEnabled()
     dialog.answer_buttons[2].setChecked(True)
     assert dialog.vote_button.isEnabled()
 
@@ -63,7 +65,8 @@ def test_failure_keeps_the_choice_and_says_a_withdrawn_vote(qtbot) -> None:
     dialog.vote_button.click()
     dialog.show_failed("No vote is recorded now: please try again.", withdrawn=True)
     assert dialog.status_label.text() == "No vote is recorded now: please try again."
-    assert dialog.chosen() == {2} and dialog.vote_button.isEnabled()
+    assert dialog.chosen() == {2}
+    assert dialog.vote_button.isEnabled()
     assert dialog.vote_button.text() == "Vote"
     assert dialog.mine_label.text() == "You have not voted yet."
     assert dialog.result() != dialog.DialogCode.Accepted

@@ -45,20 +45,26 @@ def real_poll(**extra: object) -> dict[str, object]:
 
 def test_real_shape() -> None:
     poll = parse_poll(real_poll())
-    assert poll.id == 1 and poll.contentcontainer_id == 5
+    assert poll.id == 1
+    assert poll.contentcontainer_id == 5
     assert poll.question == "Where do we meet on Friday?"
     assert poll.description == "Pick one."  # server HTML becomes plain text
     assert [a.text for a in poll.answers] == ["Office", "Cafe", "Online"]
-    assert not poll.allow_multiple and not poll.closed and not poll.anonymous
+    assert not poll.allow_multiple
+    assert not poll.closed
+    assert not poll.anonymous
     assert poll.url == "https://i.example/content/perma?id=8"
-    assert poll.created_by is not None and poll.created_by.display_name == "Alice Anders"
+    assert poll.created_by is not None
+    assert poll.created_by.display_name == "Alice Anders"
     assert poll.created_at == datetime(2026, 12, 1, 11, 37, 13, tzinfo=UTC)
     assert poll.ends_at is None  # 1.4.5 has no end
 
 
 def test_flags_in_every_php_spelling() -> None:
     poll = parse_poll(real_poll(allow_multiple="1", closed=True, anonymous="0"))
-    assert poll.allow_multiple and poll.closed and not poll.anonymous
+    assert poll.allow_multiple
+    assert poll.closed
+    assert not poll.anonymous
 
 
 def test_an_end_is_read_when_a_server_names_one() -> None:

@@ -116,7 +116,7 @@ def test_reminder_waits_for_working_time_when_it_comes_before_the_end() -> None:
     # ends Wednesday 08:00 local: 24 h before is Tuesday 08:00 (quiet) → Tuesday 09:00
     wednesday_8 = datetime(2026, 12, 2, 7, 0, tzinfo=UTC)
     at = reminder_time(wednesday_8, quiet)
-    assert at.astimezone(AMS).replace(tzinfo=None) == datetime(2026, 12, 1, 9, 0)
+    assert at == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
     # ends Saturday 20:00: 24 h before is Friday 20:00 (quiet), no working time before the end
     saturday = datetime(2026, 12, 5, 19, 0, tzinfo=UTC)
     assert reminder_time(saturday, quiet) == saturday - timedelta(hours=24)
