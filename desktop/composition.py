@@ -24,7 +24,7 @@ from desktop.effective_settings import load_effective, reconcile_autostart, sett
 from desktop.keychain_token import CurrentToken
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
-from desktop.poll_controller import PollController
+from desktop.poll_controller import CHECK_EVERY, DEMO_POLL_CHECK, PollController
 from desktop.posting import PostingController
 from desktop.system_watch import SystemWatch
 from desktop.tray import TrayIcon
@@ -170,6 +170,7 @@ def build(
         show_alert=controller.show_alert,
         alerts_on=lambda: controller.settings.alert_kinds.poll,
         quiet_now=quiet.is_quiet,
+        every=DEMO_POLL_CHECK if demo else CHECK_EVERY,
     )
     return Parts(
         connector=connector,

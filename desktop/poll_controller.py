@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 CHECK_EVERY = timedelta(minutes=3)
 FIRST_CHECK_AFTER = timedelta(seconds=5)
+DEMO_POLL_CHECK = timedelta(seconds=30)  # the sandbox's story closes a poll within minutes
 
 
 class PollsAndSpaces(PollsPort, Protocol):

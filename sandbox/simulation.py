@@ -22,7 +22,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox import actions, recycle
+from sandbox import actions, poll_story, recycle
 from sandbox.db import Row
 from sandbox.world import DEMO_USERNAME, World
 
@@ -88,6 +88,7 @@ class Simulation:
             self.rng.seed(self.seed * 1_000_003 + runs)
             self.react_rng.seed(self.seed * 7919 + 1 + runs * 1_000_033)
         self._spawn(self._run(self.pace))
+        self._spawn(poll_story.run(self.world, random.Random(self.seed * 31 + runs), self.pace))
 
     async def stop(self) -> None:
         tasks = list(self._tasks)
