@@ -13,10 +13,6 @@ from services.poll_watch import PollEvent, PollEventKind
 KEY_PREFIX = "poll:"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Polls", text)
-
-
 def poll_id_of(alert: Alert) -> int | None:
     """The poll an alert of ours is about (None for a notification's alert)."""
     if not alert.key.startswith(KEY_PREFIX):
@@ -32,25 +28,48 @@ def event_alert(event: PollEvent) -> Alert:
     url = poll.url or PANEL_URL
     if event.kind is PollEventKind.NEW:
         who = poll.created_by.display_name if poll.created_by else ""
-        title = fill(_t("New poll by %1"), who) if who else _t("New poll")
+        title = (
+            fill(QCoreApplication.translate("Polls", "New poll by %1"), who)
+            if who
+            else QCoreApplication.translate("Polls", "New poll")
+        )
         actions: tuple[AlertAction, ...] = (AlertAction.VOTE, AlertAction.OPEN, AlertAction.DISMISS)
         return Alert(key=key, title=title, body=poll.question, url=url, actions=actions)
     if event.kind is PollEventKind.REMINDER:
-        body = fill(_t("You have not voted yet: %1"), poll.question)
+        body = fill(
+            QCoreApplication.translate("Polls", "You have not voted yet: %1"), poll.question
+        )
         actions = (AlertAction.VOTE, AlertAction.DISMISS)
-        return Alert(key=key, title=_t("A poll closes soon"), body=body, url=url, actions=actions)
+        return Alert(
+            key=key,
+            title=QCoreApplication.translate("Polls", "A poll closes soon"),
+            body=body,
+            url=url,
+            actions=actions,
+        )
     # REST has no vote counts, so the outcome is a link to the result on the intranet.
-    body = fill(_t("“%1” is closed. Open it to see the result."), poll.question)
+    body = fill(
+        QCoreApplication.translate("Polls", "“%1” is closed. Open it to see the result."),
+        poll.question,
+    )
     actions = (AlertAction.OPEN, AlertAction.DISMISS)
-    return Alert(key=key, title=_t("The poll is closed"), body=body, url=url, actions=actions)
+    return Alert(
+        key=key,
+        title=QCoreApplication.translate("Polls", "The poll is closed"),
+        body=body,
+        url=url,
+        actions=actions,
+    )
 
 
 def open_failed_alert(poll_id: int, url: str) -> Alert:
     """The poll could not be loaded for voting."""
     return Alert(
         key=f"{KEY_PREFIX}{poll_id}:open-failed",
-        title=_t("The poll could not be opened"),
-        body=_t("Startpunt could not load this poll. You can vote on the intranet."),
+        title=QCoreApplication.translate("Polls", "The poll could not be opened"),
+        body=QCoreApplication.translate(
+            "Polls", "Startpunt could not load this poll. You can vote on the intranet."
+        ),
         url=url or PANEL_URL,
         actions=(AlertAction.OPEN, AlertAction.DISMISS),
     )
@@ -59,9 +78,10 @@ def open_failed_alert(poll_id: int, url: str) -> Alert:
 def vote_error(error: VoteFailedError) -> str:
     """Why a vote was not recorded, and what the user can do."""
     if error.withdrawn:
-        return _t(
+        return QCoreApplication.translate(
+            "Polls",
             "Your earlier vote was withdrawn, but the new vote did not arrive."
-            " No vote is recorded now: please try again."
+            " No vote is recorded now: please try again.",
         )
     return failure_text(error.cause)
 
@@ -69,22 +89,30 @@ def vote_error(error: VoteFailedError) -> str:
 def failure_text(cause: ServiceError | None) -> str:
     """A failed poll call in the user's words."""
     if isinstance(cause, OfflineError):
-        return _t("The intranet could not be reached. Your choice is kept: try again.")
+        return QCoreApplication.translate(
+            "Polls", "The intranet could not be reached. Your choice is kept: try again."
+        )
     if isinstance(cause, ForbiddenError):
-        return _t("The intranet did not accept this vote. The poll may be closed.")
+        return QCoreApplication.translate(
+            "Polls", "The intranet did not accept this vote. The poll may be closed."
+        )
     if isinstance(cause, NotFoundError):
-        return _t("This poll no longer exists.")
-    return _t("The vote did not go through. Please try again.")
+        return QCoreApplication.translate("Polls", "This poll no longer exists.")
+    return QCoreApplication.translate("Polls", "The vote did not go through. Please try again.")
 
 
 def refused_text() -> str:
-    return _t("This choice cannot be sent: the poll may be closed.")
+    return QCoreApplication.translate(
+        "Polls", "This choice cannot be sent: the poll may be closed."
+    )
 
 
 def list_problem_text(cause: ServiceError) -> str:
     if isinstance(cause, OfflineError):
-        return _t("The intranet could not be reached. The polls will show when it is back.")
-    return _t("The polls could not be loaded.")
+        return QCoreApplication.translate(
+            "Polls", "The intranet could not be reached. The polls will show when it is back."
+        )
+    return QCoreApplication.translate("Polls", "The polls could not be loaded.")
 
 
 def poll_question_in(text: str, polls: tuple[Poll, ...]) -> Poll | None:
