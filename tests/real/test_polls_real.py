@@ -15,6 +15,8 @@ from services.poll_memory import PollMemory
 from services.poll_votes import cast_vote
 from services.poll_watch import PollEventKind, PollWatch
 from services.store import Database
+from tests.contract import specs
+from tests.contract.test_polls_contract import Recording
 from tests.real.server import RealHumHub, about, unique
 
 
@@ -24,10 +26,11 @@ def test_carol_is_told_votes_changes_and_learns_the_close(
     server = real_humhub
     server.mark_all_seen("carol")
     db = Database.open(tmp_path / "carol.db")
+    recording = Recording()
     watch = PollWatch(PollMemory(db), SystemClock())
 
     async def go() -> None:
-        port = HumHubConnector(server.base_url, token=server.tokens["carol"])
+        port = HumHubConnector(server.base_url, token=server.tokens["carol"], transport=recording)
         try:
             assert (await port.capabilities()).polls
             assert await check_polls(port, watch) == []  # the baseline: nothing alerted
@@ -61,3 +64,11 @@ def test_carol_is_told_votes_changes_and_learns_the_close(
         asyncio.run(go())
     finally:
         db.close()
+    # what the connector sent for polls, and what the real server answered, fit the bundled spec
+    polls = [r for r in recording.exchanges if r.request.url.path.startswith("/api/v1/polls")]
+    calls = {(r.request.method, r.request.url.path.rsplit("/", 1)[0]) for r in polls}
+    assert {("PUT", "/api/v1/polls/vote"), ("DELETE", "/api/v1/polls/vote")} <= calls
+    assert ("GET", "/api/v1/polls/vote") in calls
+    for response in polls:
+        assert response.status_code == 200, response.text
+        assert specs.validate_everywhere(response) == list(specs.VERSIONS)
