@@ -50,6 +50,7 @@ class PollRow(QFrame):
         else:
             state = self.tr("Not voted yet")
         self.state_label = _plain(state, self, "pollState")
+        self.state_label.setVisible(bool(state))
         self.vote_button = QPushButton(
             self.tr("Change vote") if item.my_answers else self.tr("Vote"), self
         )
