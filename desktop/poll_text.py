@@ -8,7 +8,7 @@ from desktop.alert_text import PANEL_URL, fill
 from services.errors import ForbiddenError, NotFoundError, OfflineError, ServiceError
 from services.models import Alert, AlertAction, Poll
 from services.poll_votes import VoteFailedError
-from services.poll_watch import PollEvent, PollEventKind
+from services.poll_watch import PollEvent, PollEventKind, names_question
 
 KEY_PREFIX = "poll:"
 
@@ -117,5 +117,4 @@ def list_problem_text(cause: ServiceError) -> str:
 
 def poll_question_in(text: str, polls: tuple[Poll, ...]) -> Poll | None:
     """The poll whose question a notification's text names (newest first wins)."""
-    folded = text.casefold()
-    return next((p for p in polls if p.question and p.question.casefold() in folded), None)
+    return next((p for p in polls if names_question(text, p.question)), None)

@@ -13,6 +13,7 @@ Pure decisions over `PollMemory` and a clock, so every schedule runs on a fake c
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,6 +35,8 @@ from services.seen import Disposition
 logger = logging.getLogger(__name__)
 
 REMIND_BEFORE = timedelta(hours=24)
+# a quoted title the server cut short: "Welke dag past het best voor het teamov…"
+_CUT_QUOTE = re.compile(r'["“„]([^"“”„]{8,}?)\s*(?:…|\.\.\.)["”]')
 MAX_ANNOUNCED = 50  # poll notification texts kept to match new polls against
 
 
@@ -129,5 +132,14 @@ class PollWatch:
         return events
 
     def _was_announced(self, poll: Poll) -> bool:
-        question = poll.question.casefold()
-        return bool(question) and any(question in text for text in self._announced)
+        return any(names_question(text, poll.question) for text in self._announced)
+
+
+def names_question(text: str, question: str) -> bool:
+    """Whether a notification's text names `question`, whole or cut short with an ellipsis."""
+    folded, wanted = text.casefold(), question.casefold().strip()
+    if not wanted:
+        return False
+    if wanted in folded:
+        return True
+    return any(wanted.startswith(cut.strip()) for cut in _CUT_QUOTE.findall(folded))

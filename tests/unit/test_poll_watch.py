@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from services.models import Poll, PollAnswer
 from services.poll_memory import PollMemory
-from services.poll_watch import PollEvent, PollWatch, reminder_time
+from services.poll_watch import PollEvent, PollWatch, names_question, reminder_time
 from services.quiet_hours import QuietHours, weekly
 from services.store import Database
 from tests.fakes.clock import FakeClock
@@ -143,3 +143,15 @@ def test_closed_when_first_seen_is_silent() -> None:
     watch.review((), {})
     assert watch.review((poll(12, closed=True),), {12: True}) == []
     assert watch.review((poll(12, closed=True),), {}) == []
+
+
+def test_a_question_the_server_cut_short_still_matches() -> None:
+    question = "Welke dag past het best voor het teamoverleg?"
+    cut = (
+        'Noor Hendriks heeft een nieuwe peiling "Welke dag past het best voor het teamov…" gemaakt.'
+    )
+    assert names_question(cut, question)
+    assert names_question('Alice created Poll "Welke dag past het best...".', question)
+    assert not names_question('Alice created Poll "Welke week...".', question)
+    assert not names_question('Alice created Poll "Welk…".', "Welke kleur?")  # too short to tell
+    assert not names_question("anything", "")
