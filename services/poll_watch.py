@@ -3,7 +3,9 @@
 Pure decisions over `PollMemory` and a clock, so every schedule runs on a fake clock in tests.
 - New poll: alerted once (`poll:ID`). Polls that existed at the very first check are
   recorded silently (no flood at first start); so are polls already closed when first seen
-  and polls a poll notification already announced (matched on the question).
+  and polls a poll notification already announced (matched on the question). A poll first
+  seen by a check waits one check for the server's notification (which reaches only members
+  who receive new-content notifications), so the two never both alert.
 - Reminder: for an open poll with a known end the user has not voted in, once, from
   `REMIND_BEFORE` before the end; when that moment falls in quiet time and working time
   starts again before the end, the reminder waits for it.
@@ -102,18 +104,26 @@ class PollWatch:
     def _review_one(
         self, poll: Poll, voted: bool, now: datetime, *, first: bool
     ) -> list[PollEvent]:
-        memory, events = self._memory, []
+        memory, events = self._memory, list[PollEvent]()
         known = memory.disposition(new_key(poll.id))
         if known is None:
-            silent = first or poll.closed or self._was_announced(poll)
-            disposition = Disposition.MUTED if first or poll.closed else Disposition.ALERTED
+            # First sight: recorded silently (baseline, closed), as covered by a notification,
+            # or as pending: alerted at the next check unless a notification names it first.
+            if first or poll.closed:
+                disposition = Disposition.MUTED
+            else:
+                disposition = Disposition.ALERTED if self._was_announced(poll) else Disposition.NEW
             memory.record(new_key(poll.id), poll.id, disposition, now)
             if poll.closed:
                 memory.record(closed_key(poll.id), poll.id, Disposition.MUTED, now)
-            if not silent:
-                events.append(PollEvent(PollEventKind.NEW, poll))
-            logger.info("Poll %d first seen (%s)", poll.id, "silent" if silent else "alert")
+            logger.info("Poll %d first seen (%s)", poll.id, disposition.value)
             return events
+        if known is Disposition.NEW:
+            announced = self._was_announced(poll)
+            known = Disposition.ALERTED if announced or not poll.closed else Disposition.MUTED
+            memory.record(new_key(poll.id), poll.id, known, now)
+            if not announced and not poll.closed:
+                events.append(PollEvent(PollEventKind.NEW, poll))
         if poll.closed:
             if not memory.knows(closed_key(poll.id)):
                 memory.record(closed_key(poll.id), poll.id, Disposition.ALERTED, now)

@@ -71,6 +71,7 @@ def test_a_new_poll_alerts_once_with_vote(qtbot) -> None:
     async def go() -> None:
         await controller.check_once()  # baseline: poll 1 existed
         port.polls.insert(0, poll(2, "Friday drinks?"))
+        await controller.check_once()  # waits one check for a notification
         await controller.check_once()
         await controller.check_once()
 
@@ -87,6 +88,7 @@ def test_poll_alerts_off_records_without_showing(qtbot) -> None:
     async def go() -> None:
         await controller.check_once()
         port.polls.insert(0, poll(2, "Friday drinks?"))
+        await controller.check_once()
         await controller.check_once()
 
     run(go())

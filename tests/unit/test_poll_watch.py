@@ -43,6 +43,7 @@ def test_first_check_records_what_exists_without_alerts() -> None:
     clock = FakeClock(MONDAY_9)
     watch = PollWatch(PollMemory(Database.in_memory()), clock)
     assert watch.review((poll(1), poll(2)), {}) == []
+    assert watch.review((poll(3), poll(1), poll(2)), {}) == []  # waits for a notification
     assert kinds(watch.review((poll(3), poll(1), poll(2)), {})) == [("new", 3)]
     assert watch.review((poll(3), poll(1), poll(2)), {}) == []  # never twice
 
@@ -51,7 +52,9 @@ def test_decisions_survive_a_restart(tmp_path: Path) -> None:
     path, clock = tmp_path / "app.db", FakeClock(MONDAY_9)
     db = Database.open(path)
     PollWatch(PollMemory(db), clock).review((poll(1),), {})
-    PollWatch(PollMemory(db), clock).review((poll(2), poll(1)), {})
+    second = PollWatch(PollMemory(db), clock)
+    second.review((poll(2), poll(1)), {})
+    assert kinds(second.review((poll(2), poll(1)), {})) == [("new", 2)]
     db.close()
     again = PollWatch(PollMemory(Database.open(path)), clock)
     assert again.review((poll(2), poll(1)), {}) == []
@@ -62,13 +65,24 @@ def test_a_poll_a_notification_announced_is_not_alerted_again() -> None:
     fresh = PollWatch(PollMemory(Database.in_memory()), FakeClock(MONDAY_9))
     fresh.review((), {})
     fresh.announced(['Alice Anders created Poll "Question 4?".'])
+    assert fresh.review((poll(4), poll(5)), {}) == []
     assert kinds(fresh.review((poll(4), poll(5)), {})) == [("new", 5)]
+
+
+def test_a_notification_after_the_first_sight_still_covers_the_poll() -> None:
+    watch = PollWatch(PollMemory(Database.in_memory()), FakeClock(MONDAY_9))
+    watch.review((), {})
+    assert watch.review((poll(6),), {}) == []
+    watch.announced(['Alice Anders created Poll "Question 6?".'])
+    assert watch.review((poll(6),), {}) == []
+    assert watch.review((replace(poll(6), closed=True),), {}) != []  # alerted: outcome told
 
 
 def test_outcome_once_for_polls_alerted_or_voted_in_only() -> None:
     clock = FakeClock(MONDAY_9)
     watch = PollWatch(PollMemory(Database.in_memory()), clock)
     watch.review((poll(1), poll(2)), {})  # baseline: 1 and 2 existed
+    watch.review((poll(3), poll(1), poll(2)), {})  # 3 pending
     watch.review((poll(3), poll(1), poll(2)), {})  # 3 alerted
     watch.voted(2)
     assert not watch.needs_votes(poll(9, closed=True))  # never seen open: nothing to tell
@@ -85,6 +99,7 @@ def test_reminder_a_day_before_the_end_unless_voted() -> None:
     watch = PollWatch(PollMemory(Database.in_memory()), clock)
     watch.review((), {})
     open_poll = poll(7, ends_at=ends)
+    assert watch.review((open_poll,), {7: False}) == []
     assert kinds(watch.review((open_poll,), {7: False})) == [("new", 7)]
     assert watch.needs_votes(open_poll)
     clock.advance(timedelta(days=1, hours=23))
@@ -104,6 +119,7 @@ def test_no_reminder_after_the_end() -> None:
     watch = PollWatch(PollMemory(Database.in_memory()), clock)
     watch.review((), {})
     late = poll(8, ends_at=MONDAY_9 - timedelta(minutes=1))
+    watch.review((late,), {8: False})
     assert kinds(watch.review((late,), {8: False})) == [("new", 8)]
 
 
@@ -130,6 +146,7 @@ def test_reminder_schedule_on_the_fake_clock_with_working_hours() -> None:
     ends = datetime(2026, 12, 2, 7, 0, tzinfo=UTC)  # Wednesday 08:00 local
     p = poll(11, ends_at=ends)
     watch.review((p,), {11: False})
+    assert kinds(watch.review((p,), {11: False})) == [("new", 11)]
     clock.advance(ends - timedelta(hours=24) - MONDAY_9)  # Tuesday 08:00 local: quiet
     assert watch.review((p,), {11: False}) == []
     clock.advance(timedelta(minutes=59))
@@ -155,3 +172,13 @@ def test_a_question_the_server_cut_short_still_matches() -> None:
     assert not names_question('Alice created Poll "Welke week...".', question)
     assert not names_question('Alice created Poll "Welk…".', "Welke kleur?")  # too short to tell
     assert not names_question("anything", "")
+
+
+def test_a_pending_poll_closed_before_its_alert_is_not_told() -> None:
+    watch = PollWatch(PollMemory(Database.in_memory()), FakeClock(MONDAY_9))
+    watch.review((), {})
+    watch.review((poll(13),), {})
+    assert watch.review((poll(13, closed=True),), {}) == []
+    watch.voted(14)
+    watch.review((poll(14),), {})
+    assert kinds(watch.review((poll(14, closed=True),), {})) == [("outcome", 14)]
