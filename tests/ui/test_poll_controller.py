@@ -198,3 +198,18 @@ def test_hidden_without_the_module(qtbot) -> None:
     )
     assert seen == []
     assert not controller.available
+
+
+def test_the_polls_window_closes_with_escape(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.polls_section import PollsSection
+
+    window = PollsSection()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_polls(())
+    assert window.status_label.text() == "There are no open polls."
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
