@@ -7,7 +7,7 @@ text is plain text; each row's button names its question for screen readers.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -98,8 +98,13 @@ class PollsSection(QWidget):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(420, 460)
-        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        close.activated.connect(self.close)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the window, as in a dialog."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def set_polls(self, items: tuple[OpenPoll, ...]) -> None:
         """Show these open polls (newest first)."""
