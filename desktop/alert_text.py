@@ -40,6 +40,8 @@ def render_plan(
     actions = [AlertAction.OPEN]
     if thankable(n):
         actions.append(AlertAction.THANK)
+    if n.kind is NotificationKind.POLL:
+        actions.append(AlertAction.VOTE)  # the poll controller finds the poll by its question
     actions.append(AlertAction.DISMISS)
     title = _title(plan, n)
     if n.kind is NotificationKind.MENTION and plan.kind is AlertPlanKind.SINGLE and spotlight(n):

@@ -300,6 +300,8 @@ async def shut_down(parts: Parts) -> None:
         await parts.leadership.stop()
     if parts.spotlight is not None:
         await parts.spotlight.shutdown()
+    if parts.polls is not None:
+        await parts.polls.stop()
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
     parts.database.close()

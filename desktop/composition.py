@@ -25,6 +25,7 @@ from desktop.keychain_token import CurrentToken
 from desktop.leadership import NUDGE_URL, LeadershipWatch, NudgeWindowHost, demo_community
 from desktop.panel_host import PanelHost
 from desktop.paths import Paths
+from desktop.poll_controller import CHECK_EVERY, DEMO_POLL_CHECK, PollController
 from desktop.posting import PostingController
 from desktop.spotlight import SpotlightHost
 from desktop.system_watch import SystemWatch
@@ -34,6 +35,8 @@ from services.clock import SystemClock
 from services.humhub.connector import HumHubConnector
 from services.people import PeopleStore
 from services.policy import Effective
+from services.poll_memory import PollMemory
+from services.poll_watch import PollWatch
 from services.poller import Poller
 from services.quiet_hours import QuietHours
 from services.seen import SeenStore
@@ -68,6 +71,7 @@ class Parts:
     leadership: LeadershipWatch | None = None  # leaders' posts and the leader's weekly nudge
     spotlight: SpotlightHost | None = None  # "Spotlight a colleague…"
     demo: bool = False  # the sandbox's leaders and kudos space apply (desktop.leadership)
+    polls: PollController | None = None
 
 
 def local_zone() -> tzinfo:
@@ -175,6 +179,14 @@ def build(
         connector, posting, lambda prefix: people.search(prefix, 50),
         kudos_space=settings.kudos_space, policy_id=effective.policy.kudos_space_id,
     )  # fmt: skip
+    polls = PollController(
+        connector,
+        PollWatch(PollMemory(database), clock, quiet),
+        show_alert=controller.show_alert,
+        alerts_on=lambda: controller.settings.alert_kinds.poll,
+        quiet_now=quiet.is_quiet,
+        every=DEMO_POLL_CHECK if demo else CHECK_EVERY,
+    )
     return Parts(
         connector=connector,
         database=database,
@@ -192,6 +204,7 @@ def build(
         leadership=leadership,
         spotlight=spotlight,
         demo=demo,
+        polls=polls,
     )
 
 
@@ -228,6 +241,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
     _wire_community(parts)
+    _wire_polls(parts)
 
 
 def _wire_community(parts: Parts) -> None:
@@ -256,3 +270,14 @@ def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:
     tray.outbox_action_requested.connect(
         lambda client_id, action: outbox_actions[action](client_id)
     )
+
+
+def _wire_polls(parts: Parts) -> None:
+    controller, tray, polls = parts.controller, parts.tray, parts.polls
+    if polls is None:
+        return
+    controller.vote_requested.connect(polls.on_vote_alert)
+    controller.capabilities_learned.connect(polls.set_capabilities)
+    controller.notifications_arrived.connect(polls.notified)
+    polls.available_changed.connect(tray.set_polls_available)
+    tray.polls_requested.connect(polls.show_polls)

@@ -67,6 +67,9 @@ class AppController(QObject):
     link_refused = Signal(object)  # services.link_policy.LinkVerdict
     connection_cause = Signal(str)  # why the intranet can't be reached, translated; "" if fine
     connection_checked = Signal(str, object)  # cause, tuple[CheckLine, ...]: the report
+    vote_requested = Signal(object)  # Alert: its Vote button (the poll controller answers)
+    capabilities_learned = Signal(object)  # Capabilities, once learned
+    notifications_arrived = Signal(object)  # tuple[Notification, ...]: new ones of one poll
 
     def __init__(
         self,
@@ -183,6 +186,8 @@ class AppController(QObject):
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
         self._remember(outcome.new)
+        if outcome.new:
+            self.notifications_arrived.emit(outcome.new)
         if not self.polled.is_set():
             self.polled.set()
             self.first_poll_done.emit()
@@ -252,6 +257,7 @@ class AppController(QObject):
             logger.warning("Could not read the server's capabilities: %s", exc)
             return
         self.can_thank_changed.emit(self._capabilities.comment_api is not CommentApi.UNKNOWN)
+        self.capabilities_learned.emit(self._capabilities)
 
     def _remember(self, items: tuple[Notification, ...]) -> None:
         """Keep the newest notifications by id (for thanks from an alert or the panel)."""
@@ -305,6 +311,8 @@ class AppController(QObject):
             self.mark_all_read()
         elif action is AlertAction.SIGN_IN:
             self.sign_in_requested.emit()
+        elif action is AlertAction.VOTE:
+            self.vote_requested.emit(alert)
 
     def open_notification(self, notification_id: int) -> None:
         """Open a notification's target (the server marks it seen)."""
@@ -443,3 +451,8 @@ class AppController(QObject):
         task = asyncio.ensure_future(coro)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in effect (changed by `apply_settings`)."""
+        return self._settings

@@ -61,6 +61,7 @@ def action_label(action: AlertAction) -> str:
         AlertAction.MARK_ALL_READ: QCoreApplication.translate("Alerts", "Mark all read"),
         AlertAction.SIGN_IN: QCoreApplication.translate("Alerts", "Sign in again"),
         AlertAction.DISMISS: QCoreApplication.translate("Alerts", "Dismiss"),
+        AlertAction.VOTE: QCoreApplication.translate("Alerts", "Vote"),
     }
     return labels[action]
 

@@ -45,6 +45,7 @@ class TrayIcon(QObject):
     about_requested = Signal()  # "About Startpunt"
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
+    polls_requested = Signal()  # "Polls": the open polls (shown only with the polls module)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,9 @@ class TrayIcon(QObject):
         self.notifications_action.triggered.connect(self.panel_requested)
         self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
         self.mark_read_action.triggered.connect(self.mark_all_read_requested)
+        self.polls_action = self._action(self.tr("Polls"), self.menu)
+        self.polls_action.triggered.connect(self.polls_requested)
+        self.polls_action.setVisible(False)  # until the server is known to have polls
         self.menu.addSeparator()
         self.retry_action = self._action(self.tr("Try now"), self.menu)
         self.retry_action.triggered.connect(self.retry_requested)
@@ -253,3 +257,7 @@ class TrayIcon(QObject):
         tooltip = "\n".join(lines)
         if tooltip != self.tray.toolTip():
             self.tray.setToolTip(tooltip)
+
+    def set_polls_available(self, available: bool) -> None:
+        """Show the "Polls" entry only when the server has the polls module."""
+        self.polls_action.setVisible(available)

@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from sandbox import model, shapes
+from sandbox import model, poll_story, shapes
 from sandbox.http import error, json_body, paginate, require_user, success, world_of
 
 NOT_FOUND = "Poll is not found!"
@@ -15,6 +15,7 @@ NOT_FOUND = "Poll is not found!"
 async def polls(request: Request) -> Response:
     require_user(request)
     world = world_of(request)
+    poll_story.close_due(world)  # polls with a sandbox-only end close when it has passed
     rows = world.db.all(
         "SELECT poll.* FROM poll JOIN content ON content.id = poll.content_id"
         " ORDER BY content.created_at DESC, poll.id DESC"
@@ -27,6 +28,7 @@ async def polls(request: Request) -> Response:
 async def poll(request: Request) -> Response:
     require_user(request)
     world = world_of(request)
+    poll_story.close_due(world)
     row = world.poll(int(request.path_params["id"]))
     if row is None:
         return error(404, "Poll not found!")

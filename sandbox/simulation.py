@@ -22,7 +22,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from sandbox import actions, community, recycle
+from sandbox import actions, community, poll_story, recycle
 from sandbox.db import Row
 from sandbox.world import DEMO_USERNAME, World
 
@@ -90,6 +90,7 @@ class Simulation:
         self._spawn(self._run(self.pace))
         if runs == 0:  # the first run only: a restart continues the story
             self._spawn(community.opening(self, self.pace))
+        self._spawn(poll_story.run(self.world, random.Random(self.seed * 31 + runs), self.pace))
 
     async def stop(self) -> None:
         tasks = list(self._tasks)

@@ -176,6 +176,7 @@ class AlertAction(StrEnum):
     MARK_ALL_READ = "mark_all_read"
     SIGN_IN = "sign_in"  # "Sign in again": the first-run wizard at its sign-in page
     DISMISS = "dismiss"
+    VOTE = "vote"  # a poll's alert: open the vote dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,3 +243,41 @@ class AlertPlan:
     def notification_kind(self) -> NotificationKind | None:
         """The kind of notification this alert is about (None for a summary)."""
         return None if self.notification is None else self.notification.kind
+
+
+@dataclass(frozen=True, slots=True)
+class PollAnswer:
+    """One answer a poll offers."""
+
+    id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A poll as the server described it; `text` fields are plain text.
+
+    `ends_at` is None when the server knows no end (HumHub's polls 1.4.5 has none).
+    """
+
+    id: int
+    question: str
+    description: str
+    answers: tuple[PollAnswer, ...]
+    allow_multiple: bool
+    closed: bool
+    anonymous: bool
+    contentcontainer_id: int | None
+    url: str
+    created_by: Person | None
+    created_at: datetime | None
+    ends_at: datetime | None = None
+    container_name: str = ""  # the space's name when the server said it
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPoll:
+    """A poll for the panel with the user's own vote (empty: not voted; None: unknown)."""
+
+    poll: Poll
+    my_answers: frozenset[int] | None

@@ -10,6 +10,7 @@ from services.models import (
     Container,
     CurrentUser,
     NotificationPage,
+    Poll,
     Post,
     SignInResult,
     TopicChoice,
@@ -100,4 +101,24 @@ class IntranetPort(Protocol):
 
     async def aclose(self) -> None:
         """Release the connection pool."""
+        ...
+
+    async def list_polls(self, *, page: int = 1, limit: int = 20) -> tuple[tuple[Poll, ...], int]:
+        """A page of the polls the user can see, newest first, and the number of pages."""
+        ...
+
+    async def get_poll(self, poll_id: int) -> Poll:
+        """One poll."""
+        ...
+
+    async def my_votes(self, poll_id: int) -> frozenset[int]:
+        """The answer ids of the user's own vote; empty when the user has not voted."""
+        ...
+
+    async def vote(self, poll_id: int, answer_ids: tuple[int, ...]) -> None:
+        """Vote; a user who voted already must reset first (the vote is not changed)."""
+        ...
+
+    async def reset_vote(self, poll_id: int) -> None:
+        """Withdraw the user's vote."""
         ...

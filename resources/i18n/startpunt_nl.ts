@@ -114,6 +114,10 @@
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
         <source>%1 put you in the spotlight!</source>
         <translation>%1 zet je in het zonnetje!</translation>
     </message>
@@ -881,6 +885,174 @@
     </message>
 </context>
 <context>
+    <name>PollRow</name>
+    <message>
+        <source>Voted</source>
+        <translation>Gestemd</translation>
+    </message>
+    <message>
+        <source>Not voted yet</source>
+        <translation>Nog niet gestemd</translation>
+    </message>
+    <message>
+        <source>Change vote</source>
+        <translation>Stem wijzigen</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>Vote: %1</source>
+        <translation>Stem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PollVoteDialog</name>
+    <message>
+        <source>Poll</source>
+        <translation>Peiling</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Choose one or more answers.</source>
+        <translation>Kies een of meer antwoorden.</translation>
+    </message>
+    <message>
+        <source>Your vote</source>
+        <translation>Jouw stem</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>This poll is closed.</source>
+        <translation>Deze peiling is gesloten.</translation>
+    </message>
+    <message>
+        <source>Your vote: %1</source>
+        <translation>Jouw stem: %1</translation>
+    </message>
+    <message>
+        <source>You have not voted yet.</source>
+        <translation>Je hebt nog niet gestemd.</translation>
+    </message>
+    <message>
+        <source>Change vote</source>
+        <translation>Stem wijzigen</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>Sending your vote…</source>
+        <translation>Je stem wordt verstuurd…</translation>
+    </message>
+    <message>
+        <source>Your vote is recorded.</source>
+        <translation>Je stem is vastgelegd.</translation>
+    </message>
+</context>
+<context>
+    <name>Polls</name>
+    <message>
+        <source>New poll by %1</source>
+        <translation>Nieuwe peiling van %1</translation>
+    </message>
+    <message>
+        <source>New poll</source>
+        <translation>Nieuwe peiling</translation>
+    </message>
+    <message>
+        <source>You have not voted yet: %1</source>
+        <translation>Je hebt nog niet gestemd: %1</translation>
+    </message>
+    <message>
+        <source>A poll closes soon</source>
+        <translation>Een peiling sluit binnenkort</translation>
+    </message>
+    <message>
+        <source>“%1” is closed. Open it to see the result.</source>
+        <translation>De peiling is gesloten: „%1”. Open haar om de uitslag te zien.</translation>
+    </message>
+    <message>
+        <source>The poll is closed</source>
+        <translation>De peiling is gesloten</translation>
+    </message>
+    <message>
+        <source>The poll could not be opened</source>
+        <translation>De peiling kon niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Startpunt could not load this poll. You can vote on the intranet.</source>
+        <translation>Startpunt kon deze peiling niet laden. Je kunt stemmen op het intranet.</translation>
+    </message>
+    <message>
+        <source>Your earlier vote was withdrawn, but the new vote did not arrive. No vote is recorded now: please try again.</source>
+        <translation>Je eerdere stem is ingetrokken, maar de nieuwe stem is niet aangekomen. Er staat nu geen stem: probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The intranet could not be reached. Your choice is kept: try again.</source>
+        <translation>Het intranet is niet bereikbaar. Je keuze blijft staan: probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The intranet did not accept this vote. The poll may be closed.</source>
+        <translation>Het intranet heeft deze stem niet aangenomen. Misschien is de peiling gesloten.</translation>
+    </message>
+    <message>
+        <source>This poll no longer exists.</source>
+        <translation>Deze peiling bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>The vote did not go through. Please try again.</source>
+        <translation>De stem is niet aangekomen. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This choice cannot be sent: the poll may be closed.</source>
+        <translation>Deze keuze kan niet worden verstuurd: misschien is de peiling gesloten.</translation>
+    </message>
+    <message>
+        <source>The intranet could not be reached. The polls will show when it is back.</source>
+        <translation>Het intranet is niet bereikbaar. De peilingen verschijnen zodra het terug is.</translation>
+    </message>
+    <message>
+        <source>The polls could not be loaded.</source>
+        <translation>De peilingen konden niet worden geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>PollsSection</name>
+    <message>
+        <source>Polls</source>
+        <translation>Peilingen</translation>
+    </message>
+    <message>
+        <source>Open polls</source>
+        <translation>Open peilingen</translation>
+    </message>
+    <message>
+        <source>Loading polls…</source>
+        <translation>Peilingen laden…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>There are no open polls.</source>
+        <translation>Er zijn geen open peilingen.</translation>
+    </message>
+</context>
+<context>
     <name>PostingController</name>
     <message>
         <source>Your post is on the intranet, but the server left out these topics: %1. Only the space&apos;s admins can add new topics.</source>
@@ -1491,6 +1663,10 @@
     <message>
         <source>Mark all read</source>
         <translation>Alles gelezen</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Peilingen</translation>
     </message>
     <message>
         <source>Try now</source>

@@ -61,12 +61,14 @@ from services.humhub.parse import (
     parse_sign_in,
     unseen_probe_of,
 )
+from services.humhub.parse_polls import parse_my_votes, parse_poll
 from services.models import (
     Capabilities,
     CommentApi,
     Container,
     CurrentUser,
     NotificationPage,
+    Poll,
     Post,
     SignInResult,
     TopicChoice,
@@ -427,3 +429,33 @@ class HumHubConnector:
     async def aclose(self) -> None:
         """Release the connection pool."""
         await self._http.aclose()
+
+    # -- polls (module 1.4.5; see parse_polls) ---------------------------------------------
+
+    async def list_polls(self, *, page: int = 1, limit: int = 20) -> tuple[tuple[Poll, ...], int]:
+        """`GET /polls?page&limit`: polls the user can see, newest first; (polls, pages)."""
+        params: dict[str, str | int] = {"page": max(1, page), "limit": clamp_limit(limit)}
+        data = await self._http.call("GET", "/polls", params=params)
+        results, _total, _page, pages = parse_envelope(data, "poll list")
+        polls = parse_items(results[:MAX_PAGE_SIZE], lambda raw: parse_poll(raw, self._tz), "poll")
+        return polls[0], pages
+
+    async def get_poll(self, poll_id: int) -> Poll:
+        """`GET /polls/poll/{id}`."""
+        data = await self._http.call("GET", f"/polls/poll/{int(poll_id)}")
+        return parse_poll(data, self._tz)
+
+    async def my_votes(self, poll_id: int) -> frozenset[int]:
+        """`GET /polls/vote/{id}`: the answer ids of the caller's vote (empty: not voted)."""
+        return parse_my_votes(await self._http.call("GET", f"/polls/vote/{int(poll_id)}"))
+
+    async def vote(self, poll_id: int, answer_ids: tuple[int, ...]) -> None:
+        """`PUT /polls/vote/{id} {"answers": [...]}`; a second vote changes nothing (reset first)."""
+        body: dict[str, object] = {"answers": [int(a) for a in answer_ids]}
+        await self._http.call("PUT", f"/polls/vote/{int(poll_id)}", body=body)
+        logger.info("Voted on poll %d (%d answers)", int(poll_id), len(answer_ids))
+
+    async def reset_vote(self, poll_id: int) -> None:
+        """`DELETE /polls/vote/{id}`: withdraw the caller's vote (200 also when there was none)."""
+        await self._http.call("DELETE", f"/polls/vote/{int(poll_id)}")
+        logger.info("Withdrew the vote on poll %d", int(poll_id))

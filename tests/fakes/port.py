@@ -15,6 +15,7 @@ from services.models import (
     NotificationKind,
     NotificationPage,
     Person,
+    Poll,
     Post,
     SignInResult,
     TopicChoice,
@@ -53,6 +54,8 @@ class FakePort:
     # per contentcontainer id; a container without one takes every topic (may create)
     topic_choices: dict[int, TopicChoice] = field(default_factory=dict)
     fail_on: dict[str, list[ServiceError]] = field(default_factory=dict)  # per method, first
+    polls: list[Poll] = field(default_factory=list)  # newest first, as the server lists them
+    votes: dict[int, frozenset[int]] = field(default_factory=dict)  # poll id → my answer ids
 
     @property
     def base_url(self) -> str:
@@ -156,3 +159,25 @@ class FakePort:
 
     async def aclose(self) -> None:
         self.calls.append("aclose")
+
+    async def list_polls(self, *, page: int = 1, limit: int = 20) -> tuple[tuple[Poll, ...], int]:
+        self._enter("list_polls")
+        start = (page - 1) * limit
+        pages = max(1, -(-len(self.polls) // limit))
+        return tuple(self.polls[start : start + limit]), pages
+
+    async def get_poll(self, poll_id: int) -> Poll:
+        self._enter("get_poll")
+        return next(p for p in self.polls if p.id == poll_id)
+
+    async def my_votes(self, poll_id: int) -> frozenset[int]:
+        self._enter("my_votes")
+        return self.votes.get(poll_id, frozenset())
+
+    async def vote(self, poll_id: int, answer_ids: tuple[int, ...]) -> None:
+        self._enter("vote")
+        self.votes.setdefault(poll_id, frozenset(answer_ids))  # a second vote changes nothing
+
+    async def reset_vote(self, poll_id: int) -> None:
+        self._enter("reset_vote")
+        self.votes.pop(poll_id, None)

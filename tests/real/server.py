@@ -211,6 +211,33 @@ class RealHumHub:
                 raise AssertionError(f"no matching notification for {user} in {timeout} s: {texts}")
             time.sleep(0.25)  # a polling interval, not a wait for an event
 
+    # -- polls (module 1.4.5) -------------------------------------------------------------------
+
+    def create_poll(
+        self, user: str, question: str, answers: list[str], *, allow_multiple: bool = False
+    ) -> Json:
+        """``user`` creates a poll in Team over REST (fields inside ``Poll``); the answer."""
+        body = {
+            "Poll": {
+                "question": question,
+                "description": "",
+                "allow_multiple": int(allow_multiple),
+            },
+            "newAnswers": answers,
+        }
+        data: Json = self.call(
+            user, "POST", f"polls/container/{self.space_container_id}", json=body
+        )
+        return data
+
+    def close_poll(self, user: str, poll_id: int) -> None:
+        """``user`` (the author or an admin) closes a poll."""
+        self.call(user, "PATCH", f"polls/poll/{poll_id}/close")
+
+    def my_votes(self, user: str, poll_id: int) -> list[int]:
+        """The answer ids of ``user``'s vote on a poll, as the server holds them."""
+        return [int(a) for a in self.call(user, "GET", f"polls/vote/{poll_id}")]
+
 
 def about(marker: str, cls: str | None = None) -> Predicate:
     """A predicate: the notification's text mentions ``marker`` (and it is of class ``cls``)."""
