@@ -40,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/mypy packaging/icons.py
 	$(BIN)/lint-imports
 	BIN=$(BIN) scripts/i18n --check
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import qt_async, running_target
 from desktop.alert_text import policy_problem_alert, store_problem_alert
+from desktop.app_icon_file import icon_file
 from desktop.app_windows import attach
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
@@ -34,7 +36,7 @@ from desktop.tray import TrayIcon
 from services.policy import Effective
 from services.redaction import register_secret
 from services.store import StoreError
-from ui.tray_icon import TrayLook, render_pixmap
+from ui.app_icon import APP_ICON, app_icon, render_svg
 
 if TYPE_CHECKING:
     from desktop.demo import DemoIntranet
@@ -59,6 +61,7 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     loaded = load_effective(paths)  # the user's settings combined with IT's policy
     install_translations(app, chosen_language(loaded[0].settings))
@@ -149,18 +152,22 @@ def _intranet(options: RunOptions, effective: Effective) -> str | None:
     return options.intranet or chosen
 
 
-async def _choose_notifier(tray: TrayIcon, controller: AppController, after: asyncio.Event) -> None:
+async def _choose_notifier(
+    tray: TrayIcon, controller: AppController, after: asyncio.Event, data: Path
+) -> None:
     """Pick the best notification channel once the first poll is done (off the start path)."""
     await after.wait()
     if sys.platform.startswith("linux"):
         from desktop.notify_freedesktop import FreedesktopNotifier
 
-        icon = render_pixmap(ALERT_ICON_SIZE, TrayLook.ONLINE, 0).toImage()
+        icon = render_svg(APP_ICON, ALERT_ICON_SIZE)
         freedesktop = FreedesktopNotifier(APP_NAME, controller.on_alert_action, icon=icon)
         if await freedesktop.probe():
             controller.set_notifier(freedesktop)
             return
-    native = NativeNotifier(APP_NAME, controller.on_alert_action)
+    native = NativeNotifier(
+        APP_NAME, controller.on_alert_action, icon=icon_file(data, ALERT_ICON_SIZE)
+    )
     if await native.probe():
         controller.set_notifier(native)
         return
@@ -238,7 +245,7 @@ async def _run_parts(
     if options.exit_when_ready:
         controller.first_poll_done.connect(lambda: _announce_ready(quit_event))
     notifier_task = asyncio.ensure_future(
-        _choose_notifier(parts.tray, controller, controller.polled)
+        _choose_notifier(parts.tray, controller, controller.polled, paths.data)
     )
     controller.first_poll_done.connect(parts.watch.start)
     if token:

@@ -11,6 +11,7 @@ import html
 import logging
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -67,10 +68,13 @@ def action_label(action: AlertAction) -> str:
 class NativeNotifier:
     """desktop-notifier: freedesktop D-Bus, Windows toasts, macOS Notification Center."""
 
-    def __init__(self, app_name: str, on_action: ActionHandler) -> None:
-        from desktop_notifier import DesktopNotifier
+    def __init__(
+        self, app_name: str, on_action: ActionHandler, *, icon: Path | None = None
+    ) -> None:
+        from desktop_notifier import DesktopNotifier, Icon
 
-        self._notifier = DesktopNotifier(app_name=app_name, app_icon=None)
+        app_icon = Icon(path=icon) if icon is not None else None
+        self._notifier = DesktopNotifier(app_name=app_name, app_icon=app_icon)
         self._on_action = on_action
         self._buttons = True
         self._markup = False

@@ -1,4 +1,4 @@
-"""Draw the tray icon for a state, with the unread count as a badge. Painting only."""
+"""The tray icon for a state (an SVG asset per state) with the unread count painted as a badge."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import functools
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-ICON_SIZES = (16, 24, 32, 48)
+from ui.app_icon import APP_ICON, render_svg
+
+ICON_SIZES = (16, 22, 24, 32, 48)
 BADGE_MAX = 99
 ROOMY_SIZE = 48  # from this size up, "99+" fits; below it, a round badge with "+"
 
@@ -22,11 +24,13 @@ class TrayLook(StrEnum):
     SIGN_IN = "sign_in"
 
 
-_COLOURS = {
-    TrayLook.ONLINE: "#1f6fb2",
-    TrayLook.OFFLINE: "#8a8a8a",
-    TrayLook.PAUSED: "#4b4f7a",
-    TrayLook.SIGN_IN: "#c77700",
+# The drawing per state (resources/icons/<stem>.svg and <stem>-small.svg). The badge stays
+# painted: its text changes with the count, and a picture per number would be silly.
+_ASSETS = {
+    TrayLook.ONLINE: APP_ICON,
+    TrayLook.OFFLINE: "tray-offline",
+    TrayLook.PAUSED: "tray-paused",
+    TrayLook.SIGN_IN: "tray-sign-in",
 }
 
 
@@ -35,36 +39,6 @@ def badge_text(unread: int) -> str:
     if unread <= 0:
         return ""
     return f"{BADGE_MAX}+" if unread > BADGE_MAX else str(unread)
-
-
-def _draw_base(p: QPainter, size: int, look: TrayLook) -> None:
-    """A rounded tile with a door-arrow glyph: the intranet as the start of the day."""
-    m = size * 0.06
-    tile = QRectF(m, m, size - 2 * m, size - 2 * m)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor(_COLOURS[look]))
-    p.drawRoundedRect(tile, size * 0.22, size * 0.22)
-    pen = QPen(QColor("white"), max(1.5, size * 0.09))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    p.setPen(pen)
-    p.setBrush(Qt.BrushStyle.NoBrush)
-    s = size
-    if look is TrayLook.PAUSED:
-        moon = QPainterPath()
-        moon.addEllipse(QRectF(s * 0.28, s * 0.24, s * 0.46, s * 0.46))
-        cut = QPainterPath()
-        cut.addEllipse(QRectF(s * 0.42, s * 0.16, s * 0.42, s * 0.42))
-        p.fillPath(moon.subtracted(cut), QColor("white"))
-        return
-    p.drawLine(int(s * 0.28), int(s * 0.5), int(s * 0.66), int(s * 0.5))
-    p.drawLine(int(s * 0.52), int(s * 0.36), int(s * 0.66), int(s * 0.5))
-    p.drawLine(int(s * 0.52), int(s * 0.64), int(s * 0.66), int(s * 0.5))
-    p.drawLine(int(s * 0.74), int(s * 0.28), int(s * 0.74), int(s * 0.72))
-    if look is TrayLook.SIGN_IN:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#ffd400"))
-        p.drawEllipse(QRectF(s * 0.02, s * 0.02, s * 0.34, s * 0.34))
 
 
 def _draw_badge(p: QPainter, size: int, text: str) -> None:
@@ -84,18 +58,16 @@ def _draw_badge(p: QPainter, size: int, text: str) -> None:
 
 def render_pixmap(size: int, look: TrayLook, unread: int) -> QPixmap:
     """One pixmap of the icon at `size` pixels."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pixmap)
+    image = render_svg(_ASSETS[look], size)
+    p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _draw_base(p, size, look)
     text = badge_text(unread)
     if text and unread > BADGE_MAX and size < ROOMY_SIZE:
         text = "+"  # "99+" would cover the whole icon; the menu and tooltip say "99+"
     if text:
         _draw_badge(p, size, text)
     p.end()
-    return pixmap
+    return QPixmap.fromImage(image)
 
 
 @functools.lru_cache(maxsize=16)
