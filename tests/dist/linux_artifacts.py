@@ -84,7 +84,8 @@ def deb_files() -> ModuleType:
     """packaging/linux/deb_files.py (loaded by path: `packaging` is a PyPI package's name)."""
     path = ROOT / "packaging" / "linux" / "deb_files.py"
     spec = importlib.util.spec_from_file_location("startpunt_deb_files", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -103,9 +104,7 @@ def open_rig() -> Iterator[DesktopRig]:
         yield rig
 
 
-def time_to_ready(
-    rig: DesktopRig, argv: Sequence[str], env: Mapping[str, str], cwd: Path
-) -> float:
+def time_to_ready(rig: DesktopRig, argv: Sequence[str], env: Mapping[str, str], cwd: Path) -> float:
     """Seconds from start to the `ready` line of `argv ... --exit-when-ready`; it must exit 0."""
     started = time.monotonic()
     proc = rig.popen(

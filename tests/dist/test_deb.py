@@ -75,7 +75,7 @@ def test_deb_holds_the_app_menu_entry_icons_metainfo_and_policy_example(linux, t
     _run("dpkg-deb", "-x", str(linux.deb), str(root))
     for relative in OURS:
         assert _present(root / relative), relative
-    assert os.readlink(root / "usr/bin/startpunt") == "/opt/startpunt/startpunt"
+    assert str((root / "usr/bin/startpunt").readlink()) == "/opt/startpunt/startpunt"
     assert list((root / "etc/startpunt").iterdir()) == []
     for size, relative in zip(SIZES, ICONS, strict=True):
         assert _png_size(root / relative) == (size, size)
@@ -87,7 +87,9 @@ def test_deb_holds_the_app_menu_entry_icons_metainfo_and_policy_example(linux, t
     assert f'<release version="{version}"' in (root / METAINFO).read_text(encoding="utf-8")
     example = root / "usr/share/doc/startpunt/policy.example.json"
     policy = parse_policy(example.read_bytes(), str(example))  # raises when the example is wrong
-    assert policy.locked and policy.defaults and policy.launcher_links
+    assert policy.locked
+    assert policy.defaults
+    assert policy.launcher_links
     assert json.loads(example.read_text(encoding="utf-8"))["policy_version"] == 1
 
 
