@@ -7,11 +7,11 @@ import argparse
 import math
 import re
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from services.errors import InsecureUrlError
 from services.urls import normalise_base_url
+from services.version import package_version
 
 DEMO_PACES = ("fast", "normal", "slow", "off")
 SUBCOMMANDS = ("post", "doctor", "autostart", "login", "logout")
@@ -156,14 +156,6 @@ def _run_parser(*, post: bool = False) -> argparse.ArgumentParser:
     return p
 
 
-def package_version() -> str:
-    """The installed package's version (from its metadata)."""
-    try:
-        return metadata.version("startpunt")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def _add_version(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", action="version", version=f"startpunt {package_version()}")
 
@@ -204,7 +196,8 @@ def _doctor_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="startpunt doctor",
         description="Check the connection to an intranet, one line per check. "
-        "Exit status 0 only if every check passes.",
+        "Exit status 0 only if every check passes. A [warn] line (another installed "
+        "distribution owns one of Startpunt's package names) does not change it.",
     )
     p.add_argument(
         "--intranet", metavar="URL", required=True, help="address of the HumHub intranet"

@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from desktop.cli import DoctorOptions
+from services.environment_check import advice, clashes
 from services.humhub.diagnosis import Credentials, diagnose
 from services.redaction import SecretsFilter, register_secret
 
@@ -29,6 +30,13 @@ def _credentials(options: DoctorOptions, stdin: TextIO) -> Credentials | str:
         register_secret(password)
         return Credentials(username=options.user, password=password)
     return Credentials()
+
+
+def _warn_about_environment(out: TextIO) -> None:
+    """A warning, not a failed check: Startpunt may still run, but not reliably."""
+    for clash in clashes():
+        out.write(f"[warn] {'python':<8} {advice(clash)}\n")
+    out.flush()
 
 
 async def _report(url: str, credentials: Credentials, out: TextIO) -> int:
@@ -54,4 +62,5 @@ def run_doctor(
     if isinstance(credentials, str):
         sys.stderr.write(f"startpunt doctor: {credentials}\n")
         return 2
+    _warn_about_environment(out)
     return asyncio.run(_report(options.intranet, credentials, out))

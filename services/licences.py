@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from email.message import Message
 from importlib import metadata
 
-PACKAGE = "startpunt"
+from services.version import PACKAGE, installed_version
+
 # What each project publishes, for metadata that names no licence (short SPDX identifiers).
 KNOWN: dict[str, str] = {
     "startpunt": "EUPL-1.2",
@@ -95,8 +96,9 @@ def part(name: str) -> Part:
 
 
 def own_part() -> Part:
-    """Startpunt itself."""
-    return part(PACKAGE)
+    """Startpunt itself, with the version `startpunt --version` prints ("" if none is known)."""
+    found = part(PACKAGE)
+    return Part(found.name, installed_version() or "", found.licence)
 
 
 def bundled_parts(package: str = PACKAGE) -> list[Part]:

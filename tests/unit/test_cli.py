@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 import desktop.__main__ as entry
-from desktop.cli import AutostartOptions, DoctorOptions, RunOptions, package_version, parse
+from desktop.cli import AutostartOptions, DoctorOptions, RunOptions, parse
+from services.version import package_version
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e15", "9", "3601", "ten"])
