@@ -147,6 +147,13 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
     if state and not state.endswith("not-installed"):
         pytest.fail(f"a startpunt package is on this machine already ({state}): not touching it")
     home = Path(rig.env["HOME"])
+    env = {
+        **rig.env,
+        "PATH": "/usr/bin:/bin",
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_STATE_HOME": str(home / ".local/state"),
+    }
     user_data = [home / ".config/Startpunt/settings.json", home / ".local/share/Startpunt/keep"]
     for path in user_data:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -160,7 +167,6 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
         for relative in OURS:
             assert _present(root / relative), relative
         _validate(root)
-        env = {**rig.env, "PATH": "/usr/bin:/bin"}
         assert subprocess.run(["which", "startpunt"], env=env, capture_output=True).stdout == (
             b"/usr/bin/startpunt\n"
         )
@@ -168,6 +174,11 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
             rig, ["startpunt", "--demo", "--profile", str(tmp_path / "p")], env, tmp_path
         )
         report("installed /usr/bin/startpunt start-to-ready (--demo)", f"{ready:.2f} s")
+        # start at login names the installed program, stable across upgrades
+        _run("startpunt", "autostart", "on", env=env)
+        entry = home / ".config/autostart/startpunt.desktop"
+        assert "\nExec=/opt/startpunt/startpunt\n" in entry.read_text(encoding="utf-8")
+        kept = {path: path.read_bytes() for path in [*user_data, entry]}
 
         seconds = _timed("apt-get", "remove", "-y", "-q", *APT_LOCK, "startpunt")
         report("apt-get remove startpunt", f"{seconds:.1f} s")
@@ -177,8 +188,8 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
         installed = False
         report("apt-get purge startpunt", f"{seconds:.1f} s")
         assert _installed_state() in ("", "unknown ok not-installed")
-        for path in user_data:
-            assert path.read_text(encoding="utf-8") == '{"schema_version": 3}\n', path
+        for path, content in kept.items():
+            assert path.read_bytes() == content, f"{path} changed by remove/purge"
     finally:
         if installed:
             subprocess.run(["apt-get", "purge", "-y", "-q", *APT_LOCK, "startpunt"], env=APT_ENV)
