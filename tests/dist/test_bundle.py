@@ -26,7 +26,15 @@ MUST_HAVE = (
     "_internal/resources/icons/startpunt.svg",
     f"_internal/startpunt-{metadata.version('startpunt')}.dist-info/METADATA",
 )
-LEFT_OUT = ("libQt6Qml", "libQt6Quick", "libQt6Pdf", "libgtk-3", "libglib-2.0", "libX11", "libstdc++")
+LEFT_OUT = (
+    "libQt6Qml",
+    "libQt6Quick",
+    "libQt6Pdf",
+    "libgtk-3",
+    "libglib-2.0",
+    "libX11",
+    "libstdc++",
+)
 SIZE_BUDGET_MIB = 150
 
 
