@@ -40,7 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/mypy packaging/icons.py
+	$(BIN)/mypy packaging/icons.py packaging/entry.py
 	$(BIN)/mypy packaging/linux/build_deb.py packaging/linux/deb_files.py
 	$(BIN)/lint-imports
 	BIN=$(BIN) scripts/i18n --check

@@ -77,10 +77,10 @@ class AppWindows(QObject):
 
     def open_about(self) -> None:
         if self.about is None:
-            from services.licences import bundled_parts, own_part
+            from services.licences import own_part, shipped_parts
             from ui.about_window import AboutWindow
 
-            self.about = AboutWindow(own_part(), bundled_parts())
+            self.about = AboutWindow(own_part(), shipped_parts())
         _raise(self.about)
 
     def close(self) -> None:

@@ -136,8 +136,11 @@ class NativeNotifier:
 class TrayBalloonNotifier:
     """`QSystemTrayIcon.showMessage`: no buttons; a click on the message opens the alert."""
 
-    def __init__(self, tray: QSystemTrayIcon, on_action: ActionHandler) -> None:
+    def __init__(
+        self, tray: QSystemTrayIcon, on_action: ActionHandler, *, platform: str = sys.platform
+    ) -> None:
         self._tray = tray
+        self._escape = platform.startswith("linux")  # only freedesktop servers read markup
         self._on_action = on_action
         self._last: Alert | None = None
         tray.messageClicked.connect(self._on_tray_message_clicked)
@@ -155,7 +158,7 @@ class TrayBalloonNotifier:
     async def show(self, alert: Alert) -> str | None:
         self._last = alert
         body = trim(alert.body)
-        if sys.platform.startswith("linux"):
+        if self._escape:
             # Qt hands the text unchanged to org.freedesktop.Notifications, which may render
             # markup: a name like <a href=…> must stay text (RELIABILITY §2).
             body = html.escape(body, quote=False)

@@ -58,10 +58,10 @@ def _show(kind: str, language: str, page: int) -> int:
         QTimer.singleShot(PAINTED_MS // 2, lambda: bar.setValue(bar.maximum() * page // 3))
         window = help_window
     else:
-        from services.licences import bundled_parts, own_part
+        from services.licences import own_part, shipped_parts
         from ui.about_window import AboutWindow
 
-        window = AboutWindow(own_part(), bundled_parts())
+        window = AboutWindow(own_part(), shipped_parts())
     window.move(0, 0)
     window.show()
     QTimer.singleShot(PAINTED_MS, lambda: print("painted", flush=True))  # noqa: T201

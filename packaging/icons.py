@@ -2,6 +2,7 @@
 
     python packaging/icons.py hicolor DEST_SHARE   # DEST_SHARE/icons/hicolor/...
     python packaging/icons.py ico DEST.ico
+    python packaging/icons.py iconset DEST.iconset  # for macOS `iconutil -c icns`
 
 This folder is deliberately not a Python package: a top-level `packaging` package would hide
 the PyPI `packaging` library that pip and pytest import. Load this file by its path (see
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 ICON_NAME = "startpunt"
+ICONSET_SIZES = (16, 32, 128, 256, 512)  # each also at twice the pixels, as "@2x"
 
 
 def _app() -> object:
@@ -88,16 +90,34 @@ def write_ico(dest: Path) -> Path:
     return dest
 
 
+def write_iconset(dest: Path) -> list[Path]:
+    """Write a macOS .iconset folder (the input of `iconutil -c icns`)."""
+    from ui.app_icon import APP_ICON, render_svg
+
+    _app()
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    for size in ICONSET_SIZES:
+        for scale, suffix in ((1, ""), (2, "@2x")):
+            target = dest / f"icon_{size}x{size}{suffix}.png"
+            target.write_bytes(_png(render_svg(APP_ICON, size * scale)))
+            written.append(target)
+    return written
+
+
 def main(argv: list[str]) -> int:
-    """The command line: `hicolor DEST_SHARE` or `ico DEST.ico`."""
-    if len(argv) != 2 or argv[0] not in ("hicolor", "ico"):
-        sys.stderr.write("usage: icons.py hicolor DEST_SHARE | icons.py ico DEST.ico\n")
+    """The command line: `hicolor DEST_SHARE`, `ico DEST.ico` or `iconset DEST.iconset`."""
+    if len(argv) != 2 or argv[0] not in ("hicolor", "ico", "iconset"):
+        sys.stderr.write("usage: icons.py hicolor DEST_SHARE | ico DEST.ico | iconset DIR\n")
         return 2
+    dest = Path(argv[1])
     if argv[0] == "hicolor":
-        for path in render_hicolor(Path(argv[1])):
-            sys.stdout.write(f"{path}\n")
+        written = render_hicolor(dest)
+    elif argv[0] == "ico":
+        written = [write_ico(dest)]
     else:
-        sys.stdout.write(f"{write_ico(Path(argv[1]))}\n")
+        written = write_iconset(dest)
+    sys.stdout.write("".join(f"{path}\n" for path in written))
     return 0
 
 

@@ -2,14 +2,17 @@
 
 Pure Python; no Qt. Everything is read from the installed distributions' metadata
 (`importlib.metadata`): the runtime dependencies are those Startpunt's own metadata requires
-(its optional "dev" extra left out), so the list cannot drift from `pyproject.toml`. A
+(its optional "dev" extra left out), so the list cannot drift from `pyproject.toml`; the
+shipped parts add what those require in turn (as installed here), and the Python of a bundle. A
 distribution whose metadata names no licence falls back to `KNOWN`, the licence its project
 publishes; one that is not installed says so.
 """
 
 from __future__ import annotations
 
+import platform
 import re
+import sys
 from dataclasses import dataclass
 from email.message import Message
 from importlib import metadata
@@ -104,3 +107,33 @@ def own_part() -> Part:
 def bundled_parts(package: str = PACKAGE) -> list[Part]:
     """Every runtime dependency, with what the metadata says of its licence."""
     return [part(name) for name in runtime_requirements(package)]
+
+
+def _installed(name: str) -> bool:
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+def shipped_parts(package: str = PACKAGE, *, frozen: bool | None = None) -> list[Part]:
+    """What an installation carries: the runtime dependencies, then what they need in turn
+    (those installed here, by name), then Python itself when this is a frozen bundle."""
+    direct = runtime_requirements(package)
+    names = list(direct)
+    seen = {canonical(name) for name in names} | {canonical(package)}
+    for name in names:  # grows while walked: breadth first through the requirements
+        if not _installed(name):
+            continue
+        for needed in runtime_requirements(name):
+            if canonical(needed) not in seen and _installed(needed):
+                seen.add(canonical(needed))
+                names.append(needed)
+    indirect = sorted(
+        (part(name) for name in names[len(direct) :]), key=lambda p: canonical(p.name)
+    )
+    parts = [part(name) for name in direct] + indirect
+    if getattr(sys, "frozen", False) if frozen is None else frozen:
+        parts.append(Part("Python", platform.python_version(), "PSF-2.0"))
+    return parts

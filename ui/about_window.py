@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -21,6 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from services.licences import Part
+from ui.app_icon import APP_ICON, render_svg
+
+ICON_SIZE = 64
+QT_SOURCE = "https://download.qt.io/official_releases/qt/"
+PYSIDE_SOURCE = "https://download.qt.io/official_releases/QtForPython/"
 
 
 def _plain(text: str, parent: QWidget, name: str) -> QLabel:
@@ -44,6 +51,9 @@ class AboutWindow(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
+        self.icon = QLabel(self)
+        self.icon.setObjectName("icon")
+        self.icon.setPixmap(QPixmap.fromImage(render_svg(APP_ICON, ICON_SIZE)))
         version = own.version or self.tr("unknown")
         self.version_label = _plain(self.tr("Version %1").replace("%1", version), self, "version")
         summary = _plain(
@@ -88,13 +98,30 @@ class AboutWindow(QDialog):
             self,
             "qtNotice",
         )
+        self.source_notice = _plain(
+            self.tr(
+                "Source code: Qt %1 at %2, PySide6 %3 at %4, and each other part above at "
+                "pypi.org under its name and version."
+            )
+            .replace("%1", qVersion())
+            .replace("%2", QT_SOURCE)
+            .replace("%3", pyside_version)
+            .replace("%4", PYSIDE_SOURCE),
+            self,
+            "sourceNotice",
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        for widget in (title, self.version_label, summary, self.licence_label, caption):
+        heading = QHBoxLayout()
+        heading.addWidget(self.icon)
+        heading.addWidget(title, 1)
+        layout.addLayout(heading)
+        for widget in (self.version_label, summary, self.licence_label, caption):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.qt_notice)
+        layout.addWidget(self.source_notice)
         layout.addWidget(buttons)
         self.resize(560, 600)
 

@@ -47,6 +47,10 @@
         <source>Startpunt uses Qt %1 through PySide6 %2, under the GNU Lesser General Public License version 3 (LGPL-3.0). Qt is made by The Qt Company and its contributors. You may replace these Qt libraries with your own build of the same version; the Qt Project publishes their source code at qt.io.</source>
         <translation>Startpunt gebruikt Qt %1 via PySide6 %2, onder de GNU Lesser General Public License versie 3 (LGPL-3.0). Qt wordt gemaakt door The Qt Company en haar bijdragers. Je mag deze Qt-bibliotheken vervangen door een eigen build van dezelfde versie; het Qt Project publiceert de broncode op qt.io.</translation>
     </message>
+    <message>
+        <source>Source code: Qt %1 at %2, PySide6 %3 at %4, and each other part above at pypi.org under its name and version.</source>
+        <translation>Broncode: Qt %1 op %2, PySide6 %3 op %4, en elk ander onderdeel hierboven op pypi.org onder zijn naam en versie.</translation>
+    </message>
 </context>
 <context>
     <name>AddressPage</name>

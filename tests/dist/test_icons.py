@@ -70,7 +70,8 @@ def _rings(image: QImage) -> list[list[tuple[int, int]]]:
         (x, y)
         for y in range(size)
         for x in range(size)
-        if opaque(x, y) and (x, y) not in taken
+        if opaque(x, y)
+        and (x, y) not in taken
         and any((x + dx, y + dy) in taken for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)))
     ]
     return [outer, inner]
@@ -148,3 +149,16 @@ def test_the_measure_fails_an_icon_in_the_panel_colour(qapp) -> None:
     image.fill(QColor("#2f2f2f"))
     assert silhouette_contrast(image, PANELS["dark"]) < 1.2
     assert mean_luminance_difference(image, PANELS["dark"]) < 0.01
+
+
+def test_contact_sheet_shows_every_state_at_every_tray_size(qapp, tmp_path: Path) -> None:
+    from devtools.tray_icon_sheet import PANELS as SHEET_PANELS
+    from devtools.tray_icon_sheet import SIZES, render_sheet
+
+    out = tmp_path / "sheet.png"
+    render_sheet(out)
+    sheet = QImage(str(out))
+    assert SIZES == (16, 22, 24, 32)
+    assert [colour for _, colour in SHEET_PANELS] == ["#f0f0f0", "#2b2b2b"]
+    assert sheet.width() > 1000
+    assert sheet.height() > 7 * 32 * 4

@@ -50,3 +50,14 @@ def test_icon_file_in_an_unwritable_place_is_none(qapp, tmp_path: Path, caplog) 
     with caplog.at_level(logging.WARNING):
         assert icon_file(blocker / "data") is None
     assert "app icon" in caplog.text
+
+
+def test_native_notifications_carry_the_icon_file(qapp, tmp_path: Path) -> None:
+    from desktop.notify import NativeNotifier
+
+    path = icon_file(tmp_path, 64)
+    assert path is not None
+    notifier = NativeNotifier("Startpunt", lambda _a, _b: None, icon=path)
+    assert notifier._notifier.app_icon is not None
+    assert notifier._notifier.app_icon.path == path
+    assert NativeNotifier("Startpunt", lambda _a, _b: None)._notifier.app_icon is None
