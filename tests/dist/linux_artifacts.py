@@ -92,15 +92,16 @@ def deb_files() -> ModuleType:
 
 
 @contextmanager
-def open_rig() -> Iterator[DesktopRig]:
-    """A headless desktop with an SNI tray host; fails when its programs are missing."""
-    missing = missing_programs("sni")
+def open_rig(*, keyring: bool = False) -> Iterator[DesktopRig]:
+    """A headless desktop with an SNI tray host (and gnome-keyring's Secret Service when
+    `keyring`); fails when its programs are missing."""
+    missing = missing_programs("sni", ["gnome-keyring-daemon", "secret-tool"] if keyring else [])
     if missing:
         pytest.fail(
             f"the desktop rig needs {', '.join(missing)}: install them with `{INSTALL_HINT}`",
             pytrace=False,
         )
-    with DesktopRig("sni") as rig:
+    with DesktopRig("sni", keyring=keyring) as rig:
         yield rig
 
 

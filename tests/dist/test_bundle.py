@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
@@ -100,6 +101,46 @@ def test_bundle_starts_without_python_and_alerts_in_dutch(linux, rig, tmp_path):
         assert "Openen" in alerts[0].labels, alerts[0].labels
     finally:
         stop_process(proc)
+
+
+def test_bundle_keeps_the_token_in_the_secret_service_and_starts_from_it(linux, tmp_path):
+    # keyring finds its Secret Service backend through entry points (bundled metadata) and
+    # talks to gnome-keyring with jeepney and cryptography, all from inside the bundle.
+    with open_rig(keyring=True) as rig:
+        sandbox = rig.popen(
+            [sys.executable, "-m", "sandbox", "--pace", "off"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            assert sandbox.stdout is not None
+            lines = [sandbox.stdout.readline(), sandbox.stdout.readline()]
+            url = next(line.split("=", 1)[1].strip() for line in lines if line.startswith("url="))
+            profile = str(tmp_path / "profile")
+            empty_bin = tmp_path / "bin"
+            empty_bin.mkdir()
+            env = _no_python_env(rig, empty_bin)
+            login = [str(linux.executable), "login", "--intranet", url, "--user", "demo"]
+            done = rig.run(
+                [*login, "--profile", profile],
+                input="demo\n",
+                env=env,
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert done.returncode == 0, done.stderr
+            assert "the token is in the keychain" in done.stdout
+            # no --token-env: signed in only if the token comes back out of the keychain
+            argv = [str(linux.executable), "--intranet", url, "--profile", profile]
+            seconds = time_to_ready(rig, argv, env, tmp_path)
+            report("bundle start-to-ready (sandbox, token from gnome-keyring)", f"{seconds:.2f} s")
+        finally:
+            stop_process(sandbox)
+            if sandbox.stdout is not None:
+                sandbox.stdout.close()
 
 
 def test_bundle_holds_its_parts_and_leaves_out_the_unused(linux):
