@@ -160,7 +160,15 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
         path.write_text('{"schema_version": 3}\n', encoding="utf-8")
     installed = False
     try:
-        seconds = _timed("apt-get", "install", "-y", "-q", *APT_LOCK, str(linux.deb.resolve()))
+        seconds = _timed(
+            "apt-get",
+            "install",
+            "-y",
+            "-q",
+            "--no-install-recommends",
+            *APT_LOCK,
+            str(linux.deb.resolve()),
+        )
         installed = True
         report("apt-get install ./startpunt_*.deb", f"{seconds:.1f} s")
         root = Path("/")
