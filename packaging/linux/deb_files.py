@@ -233,5 +233,7 @@ Copyright: the authors of each bundled part
 License: various
  The bundle holds the Python runtime (PSF-2.0), Qt 6 and PySide6 (LGPL-3.0-only) and
  the Python libraries Startpunt requires. Startpunt's About window lists every bundled
- part with its version and licence; the licence texts are in the *.dist-info folders.
+ part with its version and licence; the *.dist-info folders hold the licence texts the
+ projects publish with their packages. On Debian systems the full text of the LGPL 3
+ is in /usr/share/common-licenses/LGPL-3.
 """

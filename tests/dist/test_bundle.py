@@ -149,6 +149,7 @@ def test_bundle_holds_its_parts_and_leaves_out_the_unused(linux):
     names = {p.name for p in linux.bundle.rglob("*.so*")}
     for prefix in LEFT_OUT:
         assert not any(n.startswith(prefix) for n in names), f"{prefix} is bundled"
+    assert not list(linux.bundle.rglob("direct_url.json"))  # no path of the build machine
     size = sum(p.lstat().st_size for p in linux.bundle.rglob("*") if not p.is_dir())
     report("bundle size", f"{size / 2**20:.1f} MiB")
     assert size < SIZE_BUDGET_MIB * 2**20
