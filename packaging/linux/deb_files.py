@@ -7,6 +7,8 @@ Only the standard library; every function returns text for one file.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 # The desktop file id, the AppStream id and the Flatpak app id (= desktop.autostart.AGENT_LABEL).
@@ -15,6 +17,7 @@ ICON_NAME = "startpunt"  # share/icons/hicolor/*/apps/startpunt.{png,svg}
 INSTALL_DIR = "/opt/startpunt"
 POLICY_DIR = "/etc/startpunt"
 SUMMARY = "Your intranet in the system tray"
+MAINTAINER = "The Startpunt developers <startpunt@localhost>"  # no list address yet
 
 # What the bundle's own ELF files need from the system (readelf NEEDED, minus what the
 # bundle carries; tests/dist/test_bundle.py checks this list against the built bundle).
@@ -137,18 +140,18 @@ def control(version: str, arch: str, installed_kib: int, glibc: str) -> str:
         "Package: startpunt\n"
         f"Version: {version}\n"
         f"Architecture: {arch}\n"
-        "Maintainer: The Startpunt developers <startpunt@localhost>\n"
+        f"Maintainer: {MAINTAINER}\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: {depends}\n"
         f"Recommends: {', '.join(RECOMMENDS)}\n"
         "Section: net\n"
         "Priority: optional\n"
         f"Description: {SUMMARY.lower()}\n"
-        " Startpunt is a tray companion for a HumHub social intranet: desktop alerts for\n"
-        " likes, comments and mentions, quick posts and thanks, quiet hours.\n"
+        " Startpunt is a tray companion for a HumHub social intranet: desktop alerts\n"
+        " for likes, comments and mentions, quick posts and thanks, quiet hours.\n"
         " .\n"
-        f" Self-contained: Python, Qt and every library Startpunt needs are in {INSTALL_DIR};\n"
-        f" the system-wide policy file goes in {POLICY_DIR}/policy.json.\n"
+        " Self-contained: Python, Qt and every library Startpunt needs are in\n"
+        f" {INSTALL_DIR}; the system-wide policy file goes in {POLICY_DIR}/policy.json.\n"
     )
 
 
@@ -177,6 +180,17 @@ def postrm() -> str:
     return (
         f"#!/bin/sh\nset -e\n{_REFRESH}\n"
         'case "$1" in\n    remove|purge)\n        refresh\n        ;;\nesac\nexit 0\n'
+    )
+
+
+def debian_changelog(version: str, date: str) -> str:
+    """usr/share/doc/startpunt/changelog.gz in Debian's format: one entry for this version
+    (the project's own CHANGELOG.md sits beside it)."""
+    when = datetime.strptime(date, "%Y-%m-%d").replace(tzinfo=UTC)
+    return (
+        f"startpunt ({version}) unstable; urgency=medium\n\n"
+        f"  * Startpunt {version}; what changed is in CHANGELOG.md.gz beside this file.\n\n"
+        f" -- {MAINTAINER}  {format_datetime(when)}\n"
     )
 
 
