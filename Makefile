@@ -15,7 +15,7 @@ APT_PACKAGES := xvfb xauth dbus dbus-x11 dunst libnotify-bin x11-utils xdotool i
 	libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	fonts-dejavu-core procps desktop-file-utils gnome-keyring libsecret-tools
 
-.PHONY: demo check lint test system-deps bench kill-test real real-down clean
+.PHONY: demo check lint test system-deps bench kill-test real real-down clean dist dist-test
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/mypy packaging/icons.py packaging/entry.py
+	$(BIN)/mypy packaging/linux/build_deb.py packaging/linux/deb_files.py
 	$(BIN)/lint-imports
 	BIN=$(BIN) scripts/i18n --check
 
@@ -48,7 +49,9 @@ test: $(STAMP) system-deps
 	$(BIN)/coverage run -m pytest
 	$(BIN)/coverage report --include='services/*' --fail-under=90
 
-check: lint test
+# The dist tests (tests/dist, inside the normal test run) use what `make dist` built.
+check: export STARTPUNT_DIST_DIR = $(CURDIR)/dist
+check: lint dist test
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m devtools.rig -- $(BIN)/python -m benchmarks.run
@@ -68,3 +71,13 @@ real-down:
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .coverage
+
+# The wheel, the sdist, the Linux bundle (dist/bundle/startpunt/) and the .deb, into dist/.
+dist: $(STAMP)
+	rm -rf dist/bundle dist/startpunt-* dist/startpunt_*.deb
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python packaging/linux/build_deb.py --out dist
+
+# Only the tests of the built packages, against what `make dist` built.
+dist-test: dist system-deps
+	QT_QPA_PLATFORM=offscreen STARTPUNT_DIST_DIR=$(CURDIR)/dist $(BIN)/python -m pytest -q tests/dist

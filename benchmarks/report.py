@@ -14,6 +14,7 @@ import subprocess
 import sys
 from typing import Any
 
+from benchmarks.bundle import BUNDLE, BUNDLE_DEMO
 from benchmarks.options import HERE
 from benchmarks.text_conversion import report_lines as text_report_lines
 from benchmarks.variants import APP, APP_DEMO, APP_POLL10, BARE, BARE_HQ, BARE_PROBE
@@ -58,6 +59,15 @@ def _start_rows(st: dict[str, Any]) -> list[_Row]:
             "start to ready, median, --demo [s]",
             (st, BARE, "median_s"),
             (st, APP_DEMO, "median_s"),
+            "",
+        ),
+        # the Linux bundle (app column) against the venv install (floor column)
+        ("bundle vs venv, median [s]", (st, APP, "median_s"), (st, BUNDLE, "median_s"), ""),
+        ("bundle vs venv, p90 [s]", (st, APP, "p90_s"), (st, BUNDLE, "p90_s"), ""),
+        (
+            "bundle vs venv, median, --demo [s]",
+            (st, APP_DEMO, "median_s"),
+            (st, BUNDLE_DEMO, "median_s"),
             "",
         ),
     ]
@@ -128,7 +138,7 @@ def print_report(res: dict[str, Any]) -> None:
     st, idle = res["start_to_ready"], res["idle"]
     print()
     print(f"{'variant':<24} {'ready med':>9} {'p90':>7} {'RSS MiB':>8} {'PSS MiB':>8} {'CPU s':>7}")
-    for name in (BARE, BARE_HQ, BARE_PROBE, APP, APP_DEMO, APP_POLL10):
+    for name in (BARE, BARE_HQ, BARE_PROBE, APP, APP_DEMO, APP_POLL10, BUNDLE, BUNDLE_DEMO):
         a, b = st.get(name, {}), idle.get(name, {})
         if not a and not b:
             continue

@@ -36,6 +36,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bundle import BUNDLE, BUNDLE_DEMO, MISSING, bundle_variants
 from benchmarks.measure import Idle, measure_idle, measure_start, nearest_rank, time_to_ready
 from benchmarks.options import DEFAULT_OUT, HERE, Settings, parse_args
 from benchmarks.processes import (
@@ -147,7 +148,7 @@ def _benchmark(s: Settings, procs: Procs, proxies: dict[str, CountingProxy]) -> 
     )
     res["idle"] = measure_idle(procs, idle_variants, s, proxies)
     for name, msg in errors.items():
-        if name in (APP, APP_DEMO):
+        if name in (APP, APP_DEMO, BUNDLE, BUNDLE_DEMO):
             res["start_to_ready"].setdefault(name, {"error": msg})
         if name in (APP, APP_POLL10):
             res["idle"].setdefault(name, {"error": msg})
@@ -191,6 +192,11 @@ def _add_app_variants(
             proxy_url = f"http://127.0.0.1:{proxy.start()}"
             idle.append(app_variant(name, app, proxy_url, token_env, *extra))
     start.append(Variant(APP_DEMO, lambda p: [*app, "--demo", "--profile", str(p.profile())]))
+    bundle = bundle_variants(sandbox.url if sandbox else None, token_env)
+    start.extend(bundle)  # the Linux bundle beside the venv install
+    if not bundle:
+        say(MISSING)
+        errors[BUNDLE] = errors[BUNDLE_DEMO] = MISSING
     return sandbox
 
 
