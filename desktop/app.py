@@ -18,6 +18,7 @@ from desktop import qt_async, running_target
 from desktop.alert_text import policy_problem_alert, store_problem_alert
 from desktop.app_icon_file import icon_file
 from desktop.app_windows import attach
+from desktop.autostart import AGENT_LABEL
 from desktop.cli import RunOptions
 from desktop.composition import Parts, build, wire
 from desktop.controller import AppController
@@ -62,6 +63,8 @@ def run_app(options: RunOptions, instance: SingleInstance) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(app_icon())
+    # the installed menu entry's id (the .deb, Flatpak): Wayland matches windows to it
+    app.setDesktopFileName(AGENT_LABEL)
     app.setQuitOnLastWindowClosed(False)
     loaded = load_effective(paths)  # the user's settings combined with IT's policy
     install_translations(app, chosen_language(loaded[0].settings))
