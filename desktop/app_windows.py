@@ -61,6 +61,8 @@ class AppWindows(QObject):
         parts.effective = effective
         parts.settings = live_settings(parts.settings, effective.settings)
         parts.controller.apply_settings(parts.settings)
+        if parts.community is not None:
+            parts.community.apply_settings(parts.settings)
         parts.posting.set_guidelines_url(parts.settings.guidelines_url)
 
     def open_settings(self) -> None:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.autostart import for_this_system, launch_command
 from desktop.browser import Browser
+from desktop.community_timers import CommunityTimers
+from desktop.community_wiring import build_community, wire_community
 from desktop.connection_check import checks_for
 from desktop.controller import AppController
 from desktop.effective_settings import SETTINGS_NAME as SETTINGS_NAME
@@ -63,6 +65,7 @@ class Parts:
     log_dir: Path
     current_token: CurrentToken
     quitting: bool = False
+    community: CommunityTimers | None = None  # "Jouw week", profile nudge, tip of the week
 
 
 def local_zone() -> tzinfo:
@@ -153,14 +156,21 @@ def build(
         guidelines_url=settings.guidelines_url,
     )
 
+    community = build_community(
+        connector, database, clock, quiet, settings, effective.policy, controller, demo=demo
+    )
+
     def network_back() -> None:
         controller.network_back()
         posting.network_back()
 
-    watch = SystemWatch(
-        clock, on_resume=controller.resumed_from_sleep, on_network_back=network_back
-    )
+    def resumed() -> None:
+        controller.resumed_from_sleep()
+        community.look_again()  # its timers' monotonic clock stood still while asleep
+
+    watch = SystemWatch(clock, on_resume=resumed, on_network_back=network_back)
     return Parts(
+        community=community,
         connector=connector,
         database=database,
         settings=settings,
@@ -209,6 +219,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
+    wire_community(parts.community, controller, parts.posting)
 
 
 def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
@@ -67,6 +67,7 @@ class AppController(QObject):
     link_refused = Signal(object)  # services.link_policy.LinkVerdict
     connection_cause = Signal(str)  # why the intranet can't be reached, translated; "" if fine
     connection_checked = Signal(str, object)  # cause, tuple[CheckLine, ...]: the report
+    notifications_seen = Signal(object)  # tuple[Notification, ...]: new this poll (journal)
 
     def __init__(
         self,
@@ -98,6 +99,7 @@ class AppController(QObject):
         self._pause_end: asyncio.TimerHandle | None = None
         self.polled = asyncio.Event()  # set once the first poll has been handled
         self.state = ConnectionState.STARTING
+        self.local_actions: dict[str, Callable[[], None]] = {}  # alert url → in-app window
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -171,6 +173,8 @@ class AppController(QObject):
         if outcome.unread is not None:
             self.unread_changed.emit(outcome.unread)
         self._remember(outcome.new)
+        if outcome.new:
+            self.notifications_seen.emit(outcome.new)
         if not self.polled.is_set():
             self.polled.set()
             self.first_poll_done.emit()
@@ -281,7 +285,9 @@ class AppController(QObject):
     def on_alert_action(self, alert: Alert, action: AlertAction) -> None:
         """Carry out what the user chose on an alert."""
         if action is AlertAction.OPEN:
-            if alert.url == PANEL_URL:
+            if alert.url in self.local_actions:
+                self.local_actions[alert.url]()
+            elif alert.url == PANEL_URL:
                 self.panel_requested.emit()
             else:
                 self.open_link(alert.url)

@@ -52,3 +52,10 @@ class Settings:
     # Mirrors whether Startpunt starts at login; the truth is the OS's entry (desktop.autostart).
     autostart: bool = False
     language: str = ""  # "" = the system's; "nl" or "en" (read at start by desktop.i18n)
+    # Community alerts (desktop.community_timers): "Jouw week" on a weekday (0 = Monday) at a
+    # local time ("HH:MM") moved into working hours, the monthly profile nudge, the weekly tip
+    jouw_week: bool = True
+    jouw_week_day: int = 4
+    jouw_week_time: str = "15:00"
+    profile_nudge: bool = True
+    weekly_tip: bool = False

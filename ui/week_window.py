@@ -1,0 +1,127 @@
+"""The "Jouw week": a small window with the week's appreciation, computed on this computer.
+
+Fed a `WeekSummary`; every text is plain text (names and post texts come from the server).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.week_model import WeekSummary
+
+POST_CHARS = 80
+
+
+def _plain(text: str, parent: QWidget, name: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    if name:
+        label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _short(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= POST_CHARS else line[: POST_CHARS - 1].rstrip() + "…"
+
+
+class WeekWindow(QDialog):
+    """Shows one week; `set_week` replaces what it shows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weekWindow")
+        self.setWindowTitle(self.tr("Your week"))
+        self.headline = _plain("", self, "headline")
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.numbers = QGridLayout()
+        self.details = QVBoxLayout()
+        note = _plain(
+            self.tr("Counted on this computer from what Startpunt saw since Monday. "
+                    "Nothing is sent anywhere."),
+            self,
+            "privacy",
+        )  # fmt: skip
+        note.setStyleSheet("color: palette(mid);")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(self.numbers)
+        layout.addLayout(self.details)
+        layout.addStretch(1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(440, 420)
+
+    def set_week(self, week: WeekSummary) -> None:
+        """Show `week` (a friendly word when nothing happened)."""
+        for grid in (self.numbers, self.details):
+            while grid.count():
+                item = grid.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.deleteLater()
+        if week.empty:
+            self.headline.setText(self.tr("A quiet week so far"))
+            self.details.addWidget(_plain(
+                self.tr("No likes, comments or thanks reached you yet this week. A post about "
+                        "your work or a like for a colleague often starts the conversation."),
+                self, "empty",
+            ))  # fmt: skip
+            return
+        self.headline.setText(self.tr("Thank you for taking part this week!"))
+        counts = (
+            ("likes", week.likes, self.tr("likes")),
+            ("comments", week.comments, self.tr("comments")),
+            ("thanks", week.thanks, self.tr("thanks")),
+            ("mentions", week.mentions, self.tr("mentions")),
+        )
+        for column, (name, value, word) in enumerate(counts):
+            number = _plain(str(value), self, f"count_{name}")
+            font = number.font()
+            font.setPointSizeF(font.pointSizeF() * 2)
+            font.setBold(True)
+            number.setFont(font)
+            number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            caption = _plain(word, self)
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self.numbers.addWidget(number, 0, column)
+            self.numbers.addWidget(caption, 1, column)
+        if week.thanked_by:
+            self._section(self.tr("Thanked you"), [", ".join(week.thanked_by)], "thanked_by")
+        if week.posts:
+            lines = [
+                self.tr("“%1”: %2 likes, %3 comments")
+                .replace("%2", str(p.likes)).replace("%3", str(p.comments))
+                .replace("%1", _short(p.text))
+                for p in week.posts
+            ]  # fmt: skip
+            self._section(self.tr("Your posts"), lines, "posts")
+        if week.votes:
+            self._section(self.tr("Polls you voted in"), [_short(q) for q in week.votes], "votes")
+
+    def _section(self, title: str, lines: list[str], name: str) -> None:
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        self.details.addWidget(rule)
+        heading = _plain(title, self, f"heading_{name}")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.details.addWidget(heading)
+        self.details.addWidget(_plain("\n".join(lines), self, name))
