@@ -64,6 +64,7 @@ class CommunityTimers:
         self._tasks: set[asyncio.Task[None]] = set()
         self.local_actions = {WEEK_URL: self.show_week}
         self.window_host: object | None = None  # the window's builder (desktop wiring)
+        self._started = False
 
     # -- the journal -----------------------------------------------------------------------
 
@@ -83,6 +84,9 @@ class CommunityTimers:
 
     def start(self) -> None:
         """Set the first timers (in the demo: soon after start)."""
+        if self._started:
+            return
+        self._started = True
         if self._demo:
             for name, delay in DEMO_FIRST.items():
                 self._set(name, delay, demo=True)
@@ -96,6 +100,8 @@ class CommunityTimers:
 
     def look_again(self) -> None:
         """Decide every feature anew (after a resume, a settings change)."""
+        if not self._started:
+            return
         for name in ("week", "nudge", "tip"):
             self._set(name, 0.0)
 
@@ -106,6 +112,7 @@ class CommunityTimers:
         self._handles.clear()
         for task in self._tasks:
             task.cancel()
+        self._started = False
 
     def _set(self, name: str, delay: float, *, demo: bool = False) -> None:
         old = self._handles.pop(name, None)

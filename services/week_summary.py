@@ -35,7 +35,7 @@ def _belongs(subject: str, post_id: int | None, post_text: str, own_id: int | No
 def summarize(journal: ActivityJournal, now: datetime, tz: tzinfo) -> WeekSummary:
     """The summary of the week up to `now`."""
     start = week_start(now, tz)
-    entries = journal.entries(start, now)
+    entries = journal.entries(start, now + timedelta(microseconds=1))
     counts = dict.fromkeys(ActivityKind, 0)
     thanked_by: list[str] = []
     votes: list[str] = []

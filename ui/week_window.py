@@ -56,7 +56,9 @@ class WeekWindow(QDialog):
             self,
             "privacy",
         )  # fmt: skip
-        note.setStyleSheet("color: palette(mid);")
+        small = note.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        note.setFont(small)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -66,7 +68,7 @@ class WeekWindow(QDialog):
         layout.addStretch(1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(440, 420)
+        self.resize(440, 360)
 
     def set_week(self, week: WeekSummary) -> None:
         """Show `week` (a friendly word when nothing happened)."""

@@ -61,6 +61,30 @@
     </message>
 </context>
 <context>
+    <name>CommunityWords</name>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>thanked %n time(s)</source>
+        <translation>
+            <numerusform>thanked %n time</numerusform>
+            <numerusform>thanked %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotificationHeader</name>
     <message numerus="yes">
         <source>%n unread</source>
