@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QLabel
 
@@ -64,10 +65,13 @@ def test_an_empty_week_is_friendly_and_shows_no_zeroes(qtbot, language) -> None:
 
 def test_the_alert_counts_and_opens_the_window(qtbot, language) -> None:
     alert = week_alert(WEEK)
-    assert alert.body == {
-        "en": "12 likes, 3 comments, thanked 2 times",
-        "nl": "12 likes, 3 reacties, 2 keer bedankt",
-    }[language]
+    assert (
+        alert.body
+        == {
+            "en": "12 likes, 3 comments, thanked 2 times",
+            "nl": "12 likes, 3 reacties, 2 keer bedankt",
+        }[language]
+    )
     assert alert.url == "startpunt:jouw-week"
     assert "Have a good weekend" in week_alert(WeekSummary()).body or language == "nl"
     assert len(CommunityWords().tips()) == 10

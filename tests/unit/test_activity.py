@@ -38,7 +38,9 @@ def journal(tmp_path, now: datetime) -> tuple[ActivityJournal, FakeClock, Databa
 def test_a_seeded_week_is_summed_up(tmp_path) -> None:
     friday = at(2026, 12, 4, 15)
     j, _, _ = journal(tmp_path, friday)
-    j.record_post(77, "Kerstborrel vrijdag om vier uur in de kantine", "https://i/p/77", at(2026, 12, 1))
+    j.record_post(
+        77, "Kerstborrel vrijdag om vier uur in de kantine", "https://i/p/77", at(2026, 12, 1)
+    )
     j.record_notifications((
         note(1, NotificationKind.LIKE, JAN, at(2026, 12, 1)),
         note(1, NotificationKind.LIKE, SARA, at(2026, 12, 2)),  # regrouped: a second liker
