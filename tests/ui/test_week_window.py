@@ -22,6 +22,12 @@ WEEK = WeekSummary(
 )  # fmt: skip
 
 
+def _text(window: WeekWindow, name: str) -> str:
+    label = window.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
 @pytest.fixture(params=["en", "nl"])
 def language(request, qapp):
     install_translations(qapp, request.param)
@@ -42,11 +48,11 @@ def test_the_week_is_shown_as_plain_text(qtbot, language) -> None:
     qtbot.addWidget(window)
     window.set_week(WEEK)
     window.show()
-    assert window.findChild(QLabel, "count_likes").text() == "12"
-    assert window.findChild(QLabel, "count_thanks").text() == "2"
-    assert window.findChild(QLabel, "thanked_by").text() == "Sara de Vries, <b>Jan</b>"
-    assert "9" in window.findChild(QLabel, "posts").text()
-    assert window.findChild(QLabel, "votes").text() == "Welke dag voor de teamlunch?"
+    assert _text(window, "count_likes") == "12"
+    assert _text(window, "count_thanks") == "2"
+    assert _text(window, "thanked_by") == "Sara de Vries, <b>Jan</b>"
+    assert "9" in _text(window, "posts")
+    assert _text(window, "votes") == "Welke dag voor de teamlunch?"
     for label in window.findChildren(QLabel):
         assert label.textFormat() is Qt.TextFormat.PlainText
     _shot(window, f"week-{language}")

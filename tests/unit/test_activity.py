@@ -93,9 +93,12 @@ def test_week_runs_from_monday_midnight_local_and_old_entries_are_pruned(tmp_pat
 def test_a_dst_week_is_monday_to_monday_on_the_wall_clock(tmp_path) -> None:
     sunday = at(2026, 11, 1)  # DST ended on Sunday 25 October 2026
     start = week_start(at(2026, 10, 28), AMS)
-    assert start.hour == 0 and start.day == 26 and start.utcoffset() == timedelta(hours=1)
+    assert start.hour == 0
+    assert start.day == 26
+    assert start.utcoffset() == timedelta(hours=1)
     spring = week_start(at(2026, 3, 31), AMS)  # DST began Sunday 29 March
-    assert spring.day == 30 and spring.utcoffset() == timedelta(hours=2)
+    assert spring.day == 30
+    assert spring.utcoffset() == timedelta(hours=2)
     j, _, _ = journal(tmp_path, sunday)
     j.record_notifications((note(1, NotificationKind.LIKE, JAN, at(2026, 10, 26, 0)),))
     j.record_notifications((note(2, NotificationKind.LIKE, JAN, at(2026, 10, 25, 23)),))

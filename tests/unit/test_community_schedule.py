@@ -34,11 +34,13 @@ def test_friday_summary_waits_for_friday_15_and_comes_once_that_week() -> None:
     q = quiet()
     monday = local(2026, 11, 30, 9)
     decision = weekly_decision(monday, FRIDAY, AT, q, "")
-    assert not decision.due and decision.wake_at == local(2026, 12, 4, 15)
+    assert not decision.due
+    assert decision.wake_at == local(2026, 12, 4, 15)
     assert weekly_decision(local(2026, 12, 4, 15), FRIDAY, AT, q, "").due
     shown = week_key(local(2026, 12, 4, 15), AMS)
     again = weekly_decision(local(2026, 12, 4, 16), FRIDAY, AT, q, shown)
-    assert not again.due and again.wake_at == local(2026, 12, 11, 15)
+    assert not again.due
+    assert again.wake_at == local(2026, 12, 11, 15)
 
 
 def test_part_timer_who_does_not_work_friday_gets_it_on_the_last_working_day() -> None:
@@ -64,7 +66,8 @@ def test_app_off_on_friday_shows_it_saturday_only_when_saturday_is_a_working_day
     assert not decision.due
     assert decision.wake_at == local(2026, 12, 11, 15)  # next week's, not a stale Monday one
     monday = weekly_decision(local(2026, 12, 7, 9), FRIDAY, AT, q, "")
-    assert not monday.due and monday.wake_at == local(2026, 12, 11, 15)
+    assert not monday.due
+    assert monday.wake_at == local(2026, 12, 11, 15)
     anytime = quiet(())  # no working hours: any moment is fine
     assert weekly_decision(saturday, FRIDAY, AT, anytime, "").due
 
@@ -72,7 +75,8 @@ def test_app_off_on_friday_shows_it_saturday_only_when_saturday_is_a_working_day
 def test_started_friday_evening_after_work_waits_for_next_week() -> None:
     q = quiet()
     decision = weekly_decision(local(2026, 12, 4, 18), FRIDAY, AT, q, "")
-    assert not decision.due and decision.wake_at == local(2026, 12, 11, 15)
+    assert not decision.due
+    assert decision.wake_at == local(2026, 12, 11, 15)
 
 
 def test_missed_slot_within_the_week_comes_at_the_next_working_start() -> None:
@@ -81,7 +85,8 @@ def test_missed_slot_within_the_week_comes_at_the_next_working_start() -> None:
     lunch = local(2026, 12, 4, 15, 30)  # after the slot but within work: now
     assert weekly_decision(lunch, FRIDAY, time(12, 30), q, "").due
     decision = weekly_decision(local(2026, 12, 4, 12, 40), FRIDAY, time(12, 30), q, "")
-    assert not decision.due and decision.wake_at == local(2026, 12, 4, 13, 0)
+    assert not decision.due
+    assert decision.wake_at == local(2026, 12, 4, 13, 0)
 
 
 def test_a_pause_defers_the_summary_until_it_ends() -> None:
@@ -89,12 +94,14 @@ def test_a_pause_defers_the_summary_until_it_ends() -> None:
     friday = local(2026, 12, 4, 15)
     q.pause_for(timedelta(hours=1), friday)
     decision = weekly_decision(friday, FRIDAY, AT, q, "")
-    assert not decision.due and decision.wake_at == local(2026, 12, 4, 16)
+    assert not decision.due
+    assert decision.wake_at == local(2026, 12, 4, 16)
 
 
 def test_slot_in_a_dst_week_keeps_the_wall_clock_time() -> None:
     slot = weekly_slot(local(2026, 10, 26, 9), FRIDAY, AT, FULL_TIME, AMS)  # week after DST end
-    assert slot.astimezone(AMS).hour == 15 and slot.astimezone(UTC).hour == 14
+    assert slot.astimezone(AMS).hour == 15
+    assert slot.astimezone(UTC).hour == 14
     before = weekly_slot(local(2026, 10, 19, 9), FRIDAY, AT, FULL_TIME, AMS)
     assert before.astimezone(UTC).hour == 13
 
@@ -105,9 +112,11 @@ def test_monthly_nudge_once_a_month_within_working_time_never_when_complete() ->
     assert monthly_decision(monday, q, "", complete=False).due
     shown = month_key(monday, AMS)
     later = monthly_decision(local(2026, 12, 28, 9), q, shown, complete=False)
-    assert not later.due and later.wake_at == local(2027, 1, 1)
+    assert not later.due
+    assert later.wake_at == local(2027, 1, 1)
     night = monthly_decision(local(2027, 1, 1, 0, 5), q, shown, complete=False)
-    assert not night.due and night.wake_at == local(2027, 1, 1, 8, 30)  # a Friday: work starts
+    assert not night.due
+    assert night.wake_at == local(2027, 1, 1, 8, 30)
     assert monthly_decision(local(2027, 1, 1, 9), q, shown, complete=False).due
     assert monthly_decision(monday, q, "", complete=True) == monthly_decision(
         monday, q, shown, complete=True
