@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from datetime import time, timedelta
 
@@ -37,6 +38,7 @@ MAX_SLEEP = timedelta(hours=6)
 RETRY = timedelta(hours=1)  # the profile could not be read: look again
 TIP_WEEKDAY, TIP_TIME = 0, time(10, 0)  # Monday morning, moved into working hours
 TIP_LENGTH = 240
+_MARKS = re.compile(r"\*\*|__|`|^#+\s*", re.MULTILINE)  # Markdown emphasis, code, headings
 DEMO_FIRST = {"nudge": 20.0, "week": 60.0, "tip": 90.0}  # seconds after start
 
 
@@ -222,7 +224,7 @@ class CommunityTimers:
         post = await self._newest_tip_post()
         if post is not None:
             self._state.set(schedule.TIP_POST, str(post.id))
-            text = to_plain(post.message)
+            text = " ".join(_MARKS.sub("", to_plain(post.message)).split())
             if len(text) > TIP_LENGTH:
                 text = text[: TIP_LENGTH - 1].rstrip() + "…"
             self._show_alert(tip_alert(text, post.url))
