@@ -19,11 +19,12 @@ class CommunityWords(QObject):
         if week.empty:
             return self.tr("A quiet week on the intranet. Have a good weekend!")
         parts = [
-            self.tr("%n like(s)", "", week.likes),
-            self.tr("%n comment(s)", "", week.comments),
-            self.tr("thanked %n time(s)", "", week.thanks),
+            self.tr("%n like(s)", "", week.likes) if week.likes else "",
+            self.tr("%n comment(s)", "", week.comments) if week.comments else "",
+            self.tr("thanked %n time(s)", "", week.thanks) if week.thanks else "",
         ]
-        return ", ".join(parts)
+        said = ", ".join(part for part in parts if part)  # a zero is left out
+        return said or self.tr("See what you did on the intranet this week.")
 
     def nudge_body(self, missing: tuple[Missing, ...]) -> str:
         names = {

@@ -39,7 +39,7 @@ RETRY = timedelta(hours=1)  # the profile could not be read: look again
 TIP_WEEKDAY, TIP_TIME = 0, time(10, 0)  # Monday morning, moved into working hours
 TIP_LENGTH = 240
 _MARKS = re.compile(r"\*\*|__|`|^#+\s*", re.MULTILINE)  # Markdown emphasis, code, headings
-DEMO_FIRST = {"nudge": 20.0, "week": 60.0, "tip": 90.0}  # seconds after start
+DEMO_FIRST = {"nudge": 15.0, "week": 40.0, "tip": 75.0}  # seconds after the first poll
 
 
 class CommunityTimers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject
 
 from desktop.community_timers import CommunityTimers
@@ -16,6 +18,8 @@ from services.quiet_hours import QuietHours
 from services.settings import Settings
 from services.store import Database
 from services.week_model import WeekSummary
+
+logger = logging.getLogger(__name__)
 
 
 class WeekWindowHost(QObject):
@@ -34,6 +38,7 @@ class WeekWindowHost(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        logger.info("Jouw week window shown (%d likes)", week.likes)
 
 
 def build_community(

@@ -355,6 +355,10 @@
         </translation>
     </message>
     <message>
+        <source>See what you did on the intranet this week.</source>
+        <translation>Bekijk wat je deze week deed op het intranet.</translation>
+    </message>
+    <message>
         <source>a picture</source>
         <translation>een foto</translation>
     </message>

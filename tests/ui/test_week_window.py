@@ -80,4 +80,8 @@ def test_the_alert_counts_and_opens_the_window(qtbot, language) -> None:
     )
     assert alert.url == "startpunt:jouw-week"
     assert "Have a good weekend" in week_alert(WeekSummary()).body or language == "nl"
+    votes_only = week_alert(WeekSummary(likes=3, votes=("q",))).body
+    assert votes_only == "3 likes"  # zeroes are left out
+    nothing_counted = week_alert(WeekSummary(votes=("q",))).body
+    assert nothing_counted != week_alert(WeekSummary()).body
     assert len(CommunityWords().tips()) == 10
