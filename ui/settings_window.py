@@ -195,6 +195,9 @@ class SettingsWindow(QDialog):
             line.setPlaceholderText("Europe/Amsterdam")
         elif name == "guidelines_url":
             line.setPlaceholderText("https://")
+        elif name == "jouw_week_time":
+            line.setPlaceholderText("15:00")
+            line.setMaximumWidth(line.fontMetrics().horizontalAdvance("00:00") * 3)
         elif name == "thanks_text":
             line.setPlaceholderText(self.tr('Empty: "Thank you!" in the intranet\'s language'))
         return line, line.text
