@@ -227,11 +227,13 @@ class CommunityTimers:
             text = " ".join(_MARKS.sub("", to_plain(post.message)).split())
             if len(text) > TIP_LENGTH:
                 text = text[: TIP_LENGTH - 1].rstrip() + "…"
+            logger.info("Tip of the week: post %d of the tips space", post.id)
             self._show_alert(tip_alert(text, post.url))
         else:
             tips = CommunityWords().tips()
             index = _as_int(self._state.get(schedule.TIP_INDEX)) % len(tips)
             self._state.set(schedule.TIP_INDEX, str(index + 1))
+            logger.info("Tip of the week: built-in tip %d", index + 1)
             self._show_alert(tip_alert(tips[index], ""))
         if not demo:
             self._set("tip", 1.0)

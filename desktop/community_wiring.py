@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from desktop.community_timers import CommunityTimers
 from desktop.controller import AppController
 from desktop.posting import PostingController
+from desktop.tray import TrayIcon
 from services.activity import ActivityJournal
 from services.clock import Clock
 from services.community_schedule import CommunityState
@@ -71,11 +72,16 @@ def build_community(
 
 
 def wire_community(
-    timers: CommunityTimers | None, controller: AppController, posting: PostingController
+    timers: CommunityTimers | None,
+    controller: AppController,
+    posting: PostingController,
+    tray: TrayIcon,
 ) -> None:
-    """Journal from polls and sent posts; the alert's Open; start after the first poll."""
+    """Journal from polls and sent posts; the alert's Open and the tray's entry; start after
+    the first poll."""
     if timers is None:
         return
+    tray.week_requested.connect(timers.show_week)
     controller.notifications_seen.connect(timers.notifications_seen)
     posting.item_sent.connect(timers.item_sent)
     controller.local_actions.update(timers.local_actions)

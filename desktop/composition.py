@@ -219,7 +219,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.thank_requested.connect(controller.thank)
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
-    wire_community(parts.community, controller, parts.posting)
+    wire_community(parts.community, controller, parts.posting, tray)
 
 
 def _wire_posting(parts: Parts, show_panel: Callable[[], None]) -> None:

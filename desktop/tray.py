@@ -44,6 +44,7 @@ class TrayIcon(QObject):
     about_requested = Signal()  # "About Startpunt"
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
+    week_requested = Signal()  # "Your week": the "Jouw week" window
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,8 @@ class TrayIcon(QObject):
         self.notifications_action.triggered.connect(self.panel_requested)
         self.mark_read_action = self._action(self.tr("Mark all read"), self.menu)
         self.mark_read_action.triggered.connect(self.mark_all_read_requested)
+        self.week_action = self._action(self.tr("Your week"), self.menu)
+        self.week_action.triggered.connect(self.week_requested)
         self.menu.addSeparator()
         self.retry_action = self._action(self.tr("Try now"), self.menu)
         self.retry_action.triggered.connect(self.retry_requested)

@@ -1505,6 +1505,10 @@
         <translation>Alles gelezen</translation>
     </message>
     <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
+    </message>
+    <message>
         <source>Try now</source>
         <translation>Nu proberen</translation>
     </message>

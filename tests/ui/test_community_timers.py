@@ -177,3 +177,14 @@ def test_weekly_tip_built_in_then_from_the_tips_space(qtbot) -> None:
     space.clock._now = datetime(2026, 12, 7, 10, tzinfo=AMS)
     run(space, "tip")  # nothing newer in the space: a built-in tip
     assert space.shown[1].url == ""
+
+
+def test_the_tray_entry_asks_for_the_week(qtbot) -> None:
+    from desktop.tray import TrayIcon
+
+    tray = TrayIcon()
+    r = rig(Database.in_memory())
+    tray.week_requested.connect(r.timers.show_week)
+    tray.week_action.trigger()
+    assert len(r.opened) == 1
+    assert r.opened[0].empty
