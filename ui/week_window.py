@@ -5,6 +5,8 @@ Fed a `WeekSummary`; every text is plain text (names and post texts come from th
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +31,11 @@ def _plain(text: str, parent: QWidget, name: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def fill(template: str, first: str, second: str) -> str:
+    """Put in %1 and %2 in one pass (a post's text may itself contain "%2")."""
+    return re.sub(r"%([12])", lambda m: first if m.group(1) == "1" else second, template)
 
 
 def _short(text: str) -> str:
@@ -108,9 +115,10 @@ class WeekWindow(QDialog):
             self._section(self.tr("Thanked you"), [", ".join(week.thanked_by)], "thanked_by")
         if week.posts:
             lines = [
-                self.tr("“%1”: %2 likes, %3 comments")
-                .replace("%2", str(p.likes)).replace("%3", str(p.comments))
-                .replace("%1", _short(p.text))
+                fill(self.tr("“%1”: %2"), _short(p.text), ", ".join((
+                    self.tr("%n like(s)", "", p.likes),
+                    self.tr("%n comment(s)", "", p.comments),
+                )))
                 for p in week.posts
             ]  # fmt: skip
             self._section(self.tr("Your posts"), lines, "posts")

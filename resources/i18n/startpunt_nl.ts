@@ -1647,8 +1647,22 @@
         <translation>Bedankten je</translation>
     </message>
     <message>
-        <source>“%1”: %2 likes, %3 comments</source>
-        <translation>“%1”: %2 likes, %3 reacties</translation>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n reactie</numerusform>
+            <numerusform>%n reacties</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your posts</source>
