@@ -51,10 +51,13 @@ def test_the_week_is_shown_as_plain_text(qtbot, language) -> None:
     assert _text(window, "count_likes") == "12"
     assert _text(window, "count_thanks") == "2"
     assert _text(window, "thanked_by") == "Sara de Vries, <b>Jan</b>"
-    assert _text(window, "posts") == {
-        "en": "“Kerstborrel vrijdag om vier uur in de kantine”: 9 likes, 1 comment",
-        "nl": "“Kerstborrel vrijdag om vier uur in de kantine”: 9 likes, 1 reactie",
-    }[language]
+    assert (
+        _text(window, "posts")
+        == {
+            "en": "“Kerstborrel vrijdag om vier uur in de kantine”: 9 likes, 1 comment",
+            "nl": "“Kerstborrel vrijdag om vier uur in de kantine”: 9 likes, 1 reactie",
+        }[language]
+    )
     assert _text(window, "votes") == "Welke dag voor de teamlunch?"
     for label in window.findChildren(QLabel):
         assert label.textFormat() is Qt.TextFormat.PlainText
