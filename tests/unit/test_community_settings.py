@@ -24,7 +24,9 @@ def test_clock_times_are_read(raw: str) -> None:
     assert clock_time(raw) == f"{int(raw.split(':')[0]):02d}:{raw.split(':')[1].strip()}"
 
 
-@pytest.mark.parametrize("raw", ["24:00", "15", "15:60", "x:y", "\u0661\u0665:\u0660\u0660", 15, None, "15:00:00"])
+@pytest.mark.parametrize(
+    "raw", ["24:00", "15", "15:60", "x:y", "\u0661\u0665:\u0660\u0660", 15, None, "15:00:00"]
+)
 def test_bad_clock_times_are_refused(raw: object) -> None:
     with pytest.raises((TypeError, ValueError)):
         clock_time(raw)
