@@ -307,6 +307,8 @@ async def shut_down(parts: Parts) -> None:
         await parts.polls.stop()
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
+    if parts.community is not None:
+        parts.community.stop()
     parts.database.close()
 
 

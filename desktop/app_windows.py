@@ -64,6 +64,8 @@ class AppWindows(QObject):
         if parts.demo:  # the demo's leaders and kudos space stay unless the user chose others
             parts.settings = demo_community(parts.settings)
         parts.controller.apply_settings(parts.settings)
+        if parts.community is not None:
+            parts.community.apply_settings(parts.settings)
         parts.posting.set_guidelines_url(parts.settings.guidelines_url)
         if parts.leadership is not None:
             parts.leadership.apply_settings(parts.settings)

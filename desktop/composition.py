@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.autostart import for_this_system, launch_command
 from desktop.browser import Browser
+from desktop.community_timers import CommunityTimers
+from desktop.community_wiring import build_community, wire_community
 from desktop.connection_check import checks_for
 from desktop.controller import AppController
 from desktop.effective_settings import SETTINGS_NAME as SETTINGS_NAME
@@ -72,6 +74,7 @@ class Parts:
     spotlight: SpotlightHost | None = None  # "Spotlight a colleague…"
     demo: bool = False  # the sandbox's leaders and kudos space apply (desktop.leadership)
     polls: PollController | None = None
+    community: CommunityTimers | None = None  # "Jouw week", profile nudge, tip of the week
 
 
 def local_zone() -> tzinfo:
@@ -164,13 +167,14 @@ def build(
         guidelines_url=settings.guidelines_url,
     )
 
+    community = build_community(
+        connector, database, clock, quiet, settings, effective.policy, controller, demo=demo
+    )
+
     def network_back() -> None:
         controller.network_back()
         posting.network_back()
 
-    watch = SystemWatch(
-        clock, on_resume=controller.resumed_from_sleep, on_network_back=network_back
-    )
     leadership = LeadershipWatch(
         connector, seen, people, quiet=quiet, tz=local_zone(), clock=clock,
         settings=settings, show_alert=controller.show_alert,
@@ -187,7 +191,14 @@ def build(
         quiet_now=quiet.is_quiet,
         every=DEMO_POLL_CHECK if demo else CHECK_EVERY,
     )
+
+    def resumed() -> None:
+        controller.resumed_from_sleep()
+        community.look_again()  # its timers' monotonic clock stood still while asleep
+
+    watch = SystemWatch(clock, on_resume=resumed, on_network_back=network_back)
     return Parts(
+        community=community,
         connector=connector,
         database=database,
         settings=settings,
@@ -241,6 +252,7 @@ def wire(parts: Parts, quit_event: asyncio.Event) -> None:
     panel.mark_all_read_requested.connect(controller.mark_all_read)
     _wire_posting(parts, show_panel)
     _wire_community(parts)
+    wire_community(parts.community, controller, parts.posting, tray)
     _wire_polls(parts)
 
 
@@ -281,3 +293,5 @@ def _wire_polls(parts: Parts) -> None:
     controller.notifications_arrived.connect(polls.notified)
     polls.available_changed.connect(tray.set_polls_available)
     tray.polls_requested.connect(polls.show_polls)
+    if parts.community is not None:  # "Jouw week" counts the polls one voted in
+        polls.voted.connect(parts.community.record_vote)

@@ -65,6 +65,7 @@ class PostingController(QObject):
 
     outbox_changed = Signal(tuple)  # tuple[OutboxItem, ...]: waiting posts, oldest first
     post_sent = Signal(str)  # permalink of a post now on the intranet
+    item_sent = Signal(object)  # the OutboxItem now on the intranet (the activity journal)
     open_url_requested = Signal(str)  # guidelines or a post link: route through Browser.open
     show_requested = Signal()  # a second launch said "show"
 
@@ -411,6 +412,8 @@ class PostingController(QObject):
     async def _on_result(self, result: SendResult) -> None:
         if result.outcome is SendOutcome.SENT and result.item is not None and result.item.url:
             self.post_sent.emit(result.item.url)
+        if result.outcome is SendOutcome.SENT and result.item is not None:
+            self.item_sent.emit(result.item)
         self._emit_waiting()
 
     def _emit_waiting(self) -> None:

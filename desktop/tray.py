@@ -46,6 +46,7 @@ class TrayIcon(QObject):
     outbox_action_requested = Signal(str, str)  # client id, "retry" | "edit" | "discard"
     status_changed = Signal(str)  # a line for the panel: offline, sign in, paused; "" when fine
     polls_requested = Signal()  # "Polls": the open polls (shown only with the polls module)
+    week_requested = Signal()  # "Your week": the "Jouw week" window
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +88,8 @@ class TrayIcon(QObject):
         self.polls_action = self._action(self.tr("Polls"), self.menu)
         self.polls_action.triggered.connect(self.polls_requested)
         self.polls_action.setVisible(False)  # until the server is known to have polls
+        self.week_action = self._action(self.tr("Your week"), self.menu)
+        self.week_action.triggered.connect(self.week_requested)
         self.menu.addSeparator()
         self.retry_action = self._action(self.tr("Try now"), self.menu)
         self.retry_action.triggered.connect(self.retry_requested)

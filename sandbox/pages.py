@@ -35,6 +35,16 @@ async def login_page(request: Request) -> Response:
     return page("Inloggen", '<p><a href="/">Verder als demo-gebruiker</a></p>')
 
 
+async def account_edit_page(request: Request) -> Response:
+    """HumHub's profile editor (where Startpunt's profile reminder leads); read-only here."""
+    body = (
+        "<p>Hier vul je op een echt intranet je functie, een paar woorden over jezelf en je "
+        "telefoonnummer in, en zet je een foto op je profiel.</p>"
+        "<p>De sandbox bewaart geen wijzigingen.</p>"
+    )
+    return page("Profiel bewerken", body)
+
+
 def not_found() -> HTMLResponse:
     return page("Pagina niet gevonden", "<p>Deze pagina bestaat niet (meer).</p>", 404)
 
@@ -222,4 +232,5 @@ ROUTES = [
     Route("/u/{username}/", profile, methods=["GET"]),
     Route("/search", search, methods=["GET"]),
     Route("/user/auth/login", login_page, methods=["GET"]),
+    Route("/user/account/edit", account_edit_page, methods=["GET"]),
 ]

@@ -54,6 +54,10 @@ class CurrentUser:
     contentcontainer_id: int | None
     language: str = ""
     image_url: str = ""  # the profile picture (`profile.image_url`); "" when none
+    # Profile fields a colleague looks for (services.profile_check): function, about, phone
+    title: str = ""
+    about: str = ""
+    phone: str = ""  # `phone_work`, else `mobile`
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,7 @@ class Notification:
     content_id: int | None = None
     url: str = ""
     contentcontainer_id: int | None = None  # where the content lives, when the source says
+    comment_text: str = ""  # a comment source's message as plain text (thanks are found in it)
 
     @property
     def fingerprint(self) -> str:

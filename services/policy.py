@@ -33,7 +33,8 @@ FILE_NAME = "policy.json"
 MAX_BYTES = 256 * 1024
 MAX_LINKS = 50
 MAX_LINK_NAME = 100
-_TOP_LEVEL = frozenset({"policy_version", "defaults", "locked", "kudos_space_id", "launcher_links"})
+_TOP_LEVEL = frozenset({"policy_version", "defaults", "locked", "kudos_space_id", "launcher_links",
+                        "tips_container_id", "tips_topic"})  # fmt: skip
 
 
 class PolicyError(ValueError):
@@ -58,6 +59,10 @@ class Policy:
     launcher_links: tuple[LauncherLink, ...] = ()
     source: str = ""  # the file read ("" = none)
     problem: str = ""  # why the file was refused ("" = used, or there was none)
+    # The tip of the week from the intranet: the newest post in this content container
+    # (a space's `contentcontainer_id`), only those with `tips_topic` when it is set
+    tips_container_id: int | None = None
+    tips_topic: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,8 @@ def parse_policy(data: bytes, source: str = "") -> Policy:
         kudos_space_id=_kudos_space(doc.get("kudos_space_id")),
         launcher_links=_links(doc.get("launcher_links", [])),
         source=source,
+        tips_container_id=_tips_container(doc.get("tips_container_id")),
+        tips_topic=_tips_topic(doc.get("tips_topic", "")),
     )
 
 
@@ -258,3 +265,17 @@ def save_choice(path: Path, effective: Effective, name: str, value: object) -> E
             logger.warning("Could not save the setting %s", name)
             raise
     return changed
+
+
+def _tips_container(raw: object) -> int | None:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+        raise PolicyError("tips_container_id must be a container id (a whole number >= 1)")
+    return raw
+
+
+def _tips_topic(raw: object) -> str:
+    if not isinstance(raw, str) or len(raw) > MAX_LINK_NAME:
+        raise PolicyError(f"tips_topic must be a topic name of at most {MAX_LINK_NAME} characters")
+    return raw.strip()

@@ -98,4 +98,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 4: the newest post id in the target container before a row's first send: a read-back
     # only considers posts after it (post ids grow; clocks and time zones may lie)
     ("ALTER TABLE outbox ADD COLUMN baseline_post_id INTEGER",),
+    # 5: the local activity journal ("Jouw week") and when each community alert was last shown
+    (
+        # key: what makes an entry unique (e.g. "like:<notification id>:<liker guid>");
+        # kind: like | comment | thanks | mention | post | vote; post_ref: the post it concerns
+        """CREATE TABLE activity (
+            key TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            post_id INTEGER,
+            url TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX activity_at ON activity (at)",
+        """CREATE TABLE community_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ),
 )

@@ -139,3 +139,21 @@ def language(value: object) -> str:
     if result not in LANGUAGES:
         raise ValueError(f"not one of {', '.join(repr(x) for x in LANGUAGES)}")
     return result
+
+
+def weekday(value: object) -> int:
+    """A weekday number, 0 = Monday … 6 = Sunday."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
+        return value
+    raise ValueError("not a weekday number 0..6")
+
+
+def clock_time(value: object) -> str:
+    """A local time of day as "HH:MM" (24 hours), e.g. "15:00"."""
+    parts = text(value).strip().split(":")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValueError("not a time like 15:00")
+    hour, minute = int(parts[0]), int(parts[1])
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise ValueError("not a time of day")
+    return f"{hour:02d}:{minute:02d}"

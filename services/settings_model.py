@@ -57,3 +57,10 @@ class Settings:
     kudos_space: str = ""
     # When a leader gets the weekly "posts waiting for a first reaction" nudge; "" = never.
     leader_nudge: str = "mon 09:30"
+    # Community alerts (desktop.community_timers): "Jouw week" on a weekday (0 = Monday) at a
+    # local time ("HH:MM") moved into working hours, the monthly profile nudge, the weekly tip
+    jouw_week: bool = True
+    jouw_week_day: int = 4
+    jouw_week_time: str = "15:00"
+    profile_nudge: bool = True
+    weekly_tip: bool = False

@@ -98,6 +98,41 @@ def setting_words() -> dict[str, Words]:
                 "When leaders hear which team posts still wait for a reaction (e.g. mon 09:30).",
             ),
         ),
+        "jouw_week": Words(
+            QCoreApplication.translate("Settings", "Your week"),
+            QCoreApplication.translate(
+                "Settings",
+                "On Friday afternoon, a private summary of the appreciation you received.",
+            ),
+        ),
+        "jouw_week_day": Words(
+            QCoreApplication.translate("Settings", "Your week on"),
+            QCoreApplication.translate(
+                "Settings",
+                "The day of your weekly summary (if you don't work then: your last working day).",
+            ),
+        ),
+        "jouw_week_time": Words(
+            QCoreApplication.translate("Settings", "Your week at"),
+            QCoreApplication.translate(
+                "Settings",
+                "The time of your weekly summary, such as 15:00 (within your working hours).",
+            ),
+        ),
+        "profile_nudge": Words(
+            QCoreApplication.translate("Settings", "Profile reminder"),
+            QCoreApplication.translate(
+                "Settings",
+                "At most once a month, a reminder when your intranet profile lacks a picture "
+                "or your function.",
+            ),
+        ),
+        "weekly_tip": Words(
+            QCoreApplication.translate("Settings", "Tip of the week"),
+            QCoreApplication.translate(
+                "Settings", "Once a week, a short tip about the intranet and Startpunt."
+            ),
+        ),
     }
 
 
@@ -164,4 +199,11 @@ def problem_words() -> dict[str, str]:
         "leader_nudge": QCoreApplication.translate(
             "Settings", "Use a day and a time, like mon 09:30, or leave it empty for no nudge."
         ),
+        "jouw_week": QCoreApplication.translate("Settings", "This choice could not be read."),
+        "jouw_week_day": QCoreApplication.translate("Settings", "Choose a day from the list."),
+        "jouw_week_time": QCoreApplication.translate(
+            "Settings", "Write a time like 15:00 (hours 0 to 23, then minutes)."
+        ),
+        "profile_nudge": QCoreApplication.translate("Settings", "This choice could not be read."),
+        "weekly_tip": QCoreApplication.translate("Settings", "This choice could not be read."),
     }

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from services.setting_values import POLL_INTERVAL_RANGE
 from services.settings_model import Settings
-from ui.settings_labels import alert_kind_words, problem_words, setting_words
+from ui.settings_labels import alert_kind_words, problem_words, setting_words, weekday_names
 from ui.working_hours_editor import WorkingHoursEditor
 
 # Which tab shows which settings, in order.
@@ -43,6 +43,9 @@ PAGES: tuple[tuple[str, ...], ...] = (
     ("leaders", "thanks_text", "guidelines_url", "server_time_zone", "kudos_space", "leader_nudge"),
     ("autostart", "language"),
 )
+# The community alerts, on the General page after the existing rows
+COMMUNITY = ("jouw_week", "jouw_week_day", "jouw_week_time", "profile_nudge", "weekly_tip")
+PAGES = (*PAGES[:2], (*PAGES[2], *COMMUNITY))
 LANGUAGE_CHOICES = ("", "nl", "en")
 _W = TypeVar("_W", bound=QWidget)
 Decoder = Callable[[str, object], object]
@@ -167,6 +170,14 @@ class SettingsWindow(QDialog):
         if name == "autostart":
             box = QCheckBox(self.tr("Start Startpunt when I log in"), self)
             return box, box.isChecked
+        if name in ("jouw_week", "profile_nudge", "weekly_tip"):
+            check = QCheckBox(setting_words()[name].label, self)
+            return check, check.isChecked
+        if name == "jouw_week_day":
+            days = QComboBox(self)
+            days.addItems(weekday_names())
+            days.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            return days, days.currentIndex
         if name == "language":
             combo = QComboBox(self)
             combo.addItem(self.tr("Same as this computer"))
@@ -186,6 +197,9 @@ class SettingsWindow(QDialog):
             line.setPlaceholderText("https://")
         elif name == "leader_nudge":
             line.setPlaceholderText(self.tr("Empty: no weekly nudge"))
+        elif name == "jouw_week_time":
+            line.setPlaceholderText("15:00")
+            line.setMaximumWidth(line.fontMetrics().horizontalAdvance("00:00") * 3)
         elif name == "thanks_text":
             line.setPlaceholderText(self.tr('Empty: "Thank you!" in the intranet\'s language'))
         return line, line.text
@@ -214,7 +228,10 @@ class SettingsWindow(QDialog):
             round(settings.poll_interval.total_seconds())
         )
         self._editor_of("leaders", QPlainTextEdit).setPlainText("\n".join(settings.leaders))
-        for name in ("thanks_text", "guidelines_url", "server_time_zone"):
+        for name in ("jouw_week", "profile_nudge", "weekly_tip"):
+            self._editor_of(name, QCheckBox).setChecked(getattr(settings, name))
+        self._editor_of("jouw_week_day", QComboBox).setCurrentIndex(settings.jouw_week_day)
+        for name in ("thanks_text", "guidelines_url", "server_time_zone", "jouw_week_time"):
             self._editor_of(name, QLineEdit).setText(getattr(settings, name))
         self._editor_of("kudos_space", QLineEdit).setText(settings.kudos_space)
         self._editor_of("leader_nudge", QLineEdit).setText(settings.leader_nudge)

@@ -61,6 +61,30 @@
     </message>
 </context>
 <context>
+    <name>CommunityWords</name>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>thanked %n time(s)</source>
+        <translation>
+            <numerusform>thanked %n time</numerusform>
+            <numerusform>thanked %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LeaderNudgeWindow</name>
     <message numerus="yes">
         <source>%n post(s) of your team this week still wait for a first reaction.</source>
@@ -148,6 +172,23 @@
         <translation>
             <numerusform>%n new notification</numerusform>
             <numerusform>%n new notifications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WeekWindow</name>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
         </translation>
     </message>
 </context>

@@ -329,6 +329,113 @@
     </message>
 </context>
 <context>
+    <name>Community</name>
+    <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
+    </message>
+    <message>
+        <source>Complete your profile</source>
+        <translation>Maak je profiel compleet</translation>
+    </message>
+    <message>
+        <source>Tip of the week</source>
+        <translation>Tip van de week</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityWords</name>
+    <message>
+        <source>A quiet week on the intranet. Have a good weekend!</source>
+        <translation>Een rustige week op het intranet. Fijn weekend!</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n reactie</numerusform>
+            <numerusform>%n reacties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>thanked %n time(s)</source>
+        <translation>
+            <numerusform>%n keer bedankt</numerusform>
+            <numerusform>%n keer bedankt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See what you did on the intranet this week.</source>
+        <translation>Bekijk wat je deze week deed op het intranet.</translation>
+    </message>
+    <message>
+        <source>a picture</source>
+        <translation>een foto</translation>
+    </message>
+    <message>
+        <source>your function</source>
+        <translation>je functie</translation>
+    </message>
+    <message>
+        <source>a few words about you</source>
+        <translation>een paar woorden over jezelf</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>Colleagues find and recognise you more easily with %1 on your profile. It takes two minutes.</source>
+        <translation>Collega&apos;s vinden en herkennen je makkelijker met %1 op je profiel. Het kost twee minuten.</translation>
+    </message>
+    <message>
+        <source>Like a post to let a colleague know you read it: it takes one click and it makes their day.</source>
+        <translation>Like een bericht, dan weet je collega dat je het gelezen hebt: één klik, en het maakt hun dag goed.</translation>
+    </message>
+    <message>
+        <source>Type @ and a name in a post to mention a colleague: they get a notification.</source>
+        <translation>Typ @ en een naam in een bericht om een collega te noemen: die krijgt dan een melding.</translation>
+    </message>
+    <message>
+        <source>Press Thanks! on an alert to thank a colleague for a like or a comment, without opening the intranet.</source>
+        <translation>Klik op Bedankt! in een melding om een collega te bedanken voor een like of reactie, zonder het intranet te openen.</translation>
+    </message>
+    <message>
+        <source>Write a new post from the tray menu: Startpunt keeps it safe until it is sent, even without a connection.</source>
+        <translation>Schrijf een nieuw bericht vanuit het menu in het systeemvak: Startpunt bewaart het tot het verstuurd is, ook zonder verbinding.</translation>
+    </message>
+    <message>
+        <source>Follow the spaces of your team and your projects so their news reaches you.</source>
+        <translation>Volg de ruimtes van je team en je projecten, dan komt hun nieuws bij je.</translation>
+    </message>
+    <message>
+        <source>Set your working hours in Startpunt&apos;s settings: alerts wait until your day starts.</source>
+        <translation>Stel je werktijden in bij de instellingen van Startpunt: meldingen wachten tot je dag begint.</translation>
+    </message>
+    <message>
+        <source>Ask a question in a space instead of an e-mail: the answer helps everyone who wonders the same.</source>
+        <translation>Stel je vraag in een ruimte in plaats van per e-mail: het antwoord helpt iedereen die hetzelfde wil weten.</translation>
+    </message>
+    <message>
+        <source>Add a topic to a post so colleagues can find it again later.</source>
+        <translation>Geef een bericht een onderwerp, dan vinden collega&apos;s het later terug.</translation>
+    </message>
+    <message>
+        <source>Put a colleague in the spotlight: a short post about good work is read and liked by many.</source>
+        <translation>Zet een collega in het zonnetje: een kort bericht over goed werk wordt door velen gelezen en geliket.</translation>
+    </message>
+    <message>
+        <source>A picture on your profile helps colleagues recognise you in every post and comment.</source>
+        <translation>Een foto op je profiel helpt collega&apos;s je te herkennen bij elk bericht en elke reactie.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Is this you?</source>
@@ -1319,6 +1426,46 @@
         <translation>Wanneer leidinggevenden horen welke berichten van hun team nog op een reactie wachten (bijv. ma 09:30).</translation>
     </message>
     <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
+    </message>
+    <message>
+        <source>On Friday afternoon, a private summary of the appreciation you received.</source>
+        <translation>Op vrijdagmiddag een persoonlijk overzicht van de waardering die je kreeg.</translation>
+    </message>
+    <message>
+        <source>Your week on</source>
+        <translation>Jouw week op</translation>
+    </message>
+    <message>
+        <source>The day of your weekly summary (if you don&apos;t work then: your last working day).</source>
+        <translation>De dag van je weekoverzicht (werk je dan niet: je laatste werkdag).</translation>
+    </message>
+    <message>
+        <source>Your week at</source>
+        <translation>Jouw week om</translation>
+    </message>
+    <message>
+        <source>The time of your weekly summary, such as 15:00 (within your working hours).</source>
+        <translation>De tijd van je weekoverzicht, zoals 15:00 (binnen je werktijden).</translation>
+    </message>
+    <message>
+        <source>Profile reminder</source>
+        <translation>Herinnering voor je profiel</translation>
+    </message>
+    <message>
+        <source>At most once a month, a reminder when your intranet profile lacks a picture or your function.</source>
+        <translation>Hooguit één keer per maand een herinnering als je profiel op het intranet geen foto of functie heeft.</translation>
+    </message>
+    <message>
+        <source>Tip of the week</source>
+        <translation>Tip van de week</translation>
+    </message>
+    <message>
+        <source>Once a week, a short tip about the intranet and Startpunt.</source>
+        <translation>Eén keer per week een korte tip over het intranet en Startpunt.</translation>
+    </message>
+    <message>
         <source>Likes</source>
         <translation>Vind-ik-leuks</translation>
     </message>
@@ -1433,6 +1580,14 @@
     <message>
         <source>Use a day and a time, like mon 09:30, or leave it empty for no nudge.</source>
         <translation>Gebruik een dag en een tijd, zoals ma 09:30, of laat het leeg voor geen herinnering.</translation>
+    </message>
+    <message>
+        <source>Choose a day from the list.</source>
+        <translation>Kies een dag uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Write a time like 15:00 (hours 0 to 23, then minutes).</source>
+        <translation>Schrijf een tijd zoals 15:00 (uren van 0 tot 23, dan minuten).</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1824,10 @@
         <translation>Peilingen</translation>
     </message>
     <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
+    </message>
+    <message>
         <source>Try now</source>
         <translation>Nu proberen</translation>
     </message>
@@ -1762,6 +1921,75 @@
             <numerusform>%n nieuwe melding</numerusform>
             <numerusform>%n nieuwe meldingen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WeekWindow</name>
+    <message>
+        <source>Your week</source>
+        <translation>Jouw week</translation>
+    </message>
+    <message>
+        <source>Counted on this computer from what Startpunt saw since Monday. Nothing is sent anywhere.</source>
+        <translation>Geteld op deze computer uit wat Startpunt sinds maandag zag. Er wordt niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>A quiet week so far</source>
+        <translation>Tot nu toe een rustige week</translation>
+    </message>
+    <message>
+        <source>No likes, comments or thanks reached you yet this week. A post about your work or a like for a colleague often starts the conversation.</source>
+        <translation>Deze week kwamen er nog geen likes, reacties of bedankjes binnen. Een bericht over je werk of een like voor een collega brengt het gesprek vaak op gang.</translation>
+    </message>
+    <message>
+        <source>Thank you for taking part this week!</source>
+        <translation>Bedankt voor je bijdrage deze week!</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>likes</translation>
+    </message>
+    <message>
+        <source>comments</source>
+        <translation>reacties</translation>
+    </message>
+    <message>
+        <source>thanks</source>
+        <translation>bedankjes</translation>
+    </message>
+    <message>
+        <source>mentions</source>
+        <translation>vermeldingen</translation>
+    </message>
+    <message>
+        <source>Thanked you</source>
+        <translation>Bedankten je</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n like(s)</source>
+        <translation>
+            <numerusform>%n like</numerusform>
+            <numerusform>%n likes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>%n reactie</numerusform>
+            <numerusform>%n reacties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your posts</source>
+        <translation>Jouw berichten</translation>
+    </message>
+    <message>
+        <source>Polls you voted in</source>
+        <translation>Peilingen waarin je stemde</translation>
     </message>
 </context>
 <context>

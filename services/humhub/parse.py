@@ -27,6 +27,7 @@ from services.humhub.parse_content import parse_person as parse_person
 from services.humhub.parse_content import parse_post as parse_post
 from services.humhub.parse_content import parse_server_time as parse_server_time
 from services.humhub.parse_content import safe_url as safe_url
+from services.humhub.parse_profile import comment_text, profile_fields
 from services.humhub.wire import (
     MAX_COUNT,
     MAX_ID,
@@ -101,6 +102,7 @@ def parse_current_user(value: object) -> CurrentUser:
         contentcontainer_id=get_id(account, "contentcontainer_id") if account else None,
         language=clean_text(get_str(account, "language") or "", max_length=20),
         image_url=safe_url(get_str(get_object(obj, "profile"), "image_url")),
+        **profile_fields(get_object(obj, "profile")),
     )
 
 
@@ -163,6 +165,7 @@ def parse_notification(value: object, server_tz: tzinfo = UTC) -> Notification:
         content_id=content_id,
         url=url,
         contentcontainer_id=source_container(source),
+        comment_text=comment_text(source),
     )
 
 

@@ -121,3 +121,9 @@ def test_unknown_pages_are_html_404(browser: httpx.Client, path: str) -> None:
     response = browser.get(path)
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
+
+
+def test_the_profile_editor_page_exists_where_the_reminder_leads(browser: httpx.Client) -> None:
+    page = browser.get("/user/account/edit")
+    assert page.status_code == 200
+    assert "Profiel bewerken" in page.text
