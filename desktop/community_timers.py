@@ -12,7 +12,7 @@ import asyncio
 import logging
 import re
 from collections.abc import Callable
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 from desktop.community_text import WEEK_URL, CommunityWords, nudge_alert, tip_alert, week_alert
 from services import community_schedule as schedule
@@ -67,6 +67,7 @@ class CommunityTimers:
         self.local_actions = {WEEK_URL: self.show_week}
         self.window_host: object | None = None  # the window's builder (desktop wiring)
         self._started = False
+        self._since: datetime | None = None  # the profile's first start (not in the demo)
 
     # -- the journal -----------------------------------------------------------------------
 
@@ -93,7 +94,22 @@ class CommunityTimers:
             for name, delay in DEMO_FIRST.items():
                 self._set(name, delay, demo=True)
             return
+        self._since = self._first_start()
         self.look_again()
+
+    def _first_start(self) -> datetime | None:
+        """When this profile first ran these timers (written now on the first start)."""
+        stored = self._state.get(schedule.FIRST_START)
+        try:
+            return datetime.fromisoformat(stored) if stored else self._remember_first_start()
+        except (ValueError, StoreError) as exc:  # unreadable: as if started long ago
+            logger.warning("First start of the community alerts unknown: %s", exc)
+            return None
+
+    def _remember_first_start(self) -> datetime:
+        now = self._clock.now()
+        self._state.set(schedule.FIRST_START, now.isoformat())
+        return now
 
     def apply_settings(self, settings: Settings) -> None:
         """Changed days, times or switches: decide again."""
@@ -159,7 +175,9 @@ class CommunityTimers:
         if not demo:
             at = time.fromisoformat(s.jouw_week_time)
             last = self._state.get(schedule.WEEK_SHOWN)
-            decision = schedule.weekly_decision(now, s.jouw_week_day, at, self._quiet, last)
+            decision = schedule.weekly_decision(
+                now, s.jouw_week_day, at, self._quiet, last, since=self._since
+            )
             if not decision.due:
                 self._sleep_until("week", decision)
                 return
@@ -187,7 +205,9 @@ class CommunityTimers:
         now = self._clock.now()
         complete = self._state.get(schedule.PROFILE_COMPLETE) == "1"
         last = self._state.get(schedule.NUDGE_SHOWN)
-        decision = schedule.monthly_decision(now, self._quiet, last, complete=complete)
+        decision = schedule.monthly_decision(
+            now, self._quiet, last, complete=complete, since=self._since
+        )
         if not decision.due and not (demo and not complete):
             self._sleep_until("nudge", decision)
             return
@@ -216,7 +236,9 @@ class CommunityTimers:
         now = self._clock.now()
         if not demo:
             last = self._state.get(schedule.TIP_SHOWN)
-            decision = schedule.weekly_decision(now, TIP_WEEKDAY, TIP_TIME, self._quiet, last)
+            decision = schedule.weekly_decision(
+                now, TIP_WEEKDAY, TIP_TIME, self._quiet, last, since=self._since
+            )
             if not decision.due:
                 self._sleep_until("tip", decision)
                 return

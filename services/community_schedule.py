@@ -21,6 +21,9 @@ NUDGE_SHOWN = "profile_nudge_shown"  # "2026-12"
 PROFILE_COMPLETE = "profile_complete"  # "1" once complete: never nudged again
 TIP_INDEX = "tip_index"  # the next built-in tip
 TIP_POST = "tip_post"  # the newest intranet tip post shown
+FIRST_START = "first_start"  # when this profile first ran the community timers (ISO, UTC)
+# A new user is not reminded of their profile on the day they installed Startpunt.
+NUDGE_GRACE = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +47,19 @@ def month_key(moment: datetime, tz: tzinfo) -> str:
 
 
 def weekly_decision(
-    now: datetime, weekday: int, at: time, quiet: QuietHours, last_shown: str
+    now: datetime,
+    weekday: int,
+    at: time,
+    quiet: QuietHours,
+    last_shown: str,
+    *,
+    since: datetime | None = None,
 ) -> Decision:
-    """Once a week at the slot; missed (app off, quiet) → the next working moment that week."""
+    """Once a week at the slot; missed (app off, quiet) → the next working moment that week.
+
+    A slot that passed before `since` (the profile's first start) was not missed: Startpunt
+    was not there yet, so a first start on Saturday waits for next week's slot.
+    """
     tz, schedule = quiet.tz, quiet.schedule
     later = next_week_slot(now, weekday, at, schedule, tz)
     if last_shown == week_key(now, tz):
@@ -54,6 +67,8 @@ def weekly_decision(
     slot = weekly_slot(now, weekday, at, schedule, tz)
     if now < slot:
         return Decision(False, slot)
+    if since is not None and slot < since:
+        return Decision(False, later)
     if not quiet.is_quiet(now):
         return Decision(True)
     resume = quiet.quiet_until(now)
@@ -63,11 +78,19 @@ def weekly_decision(
 
 
 def monthly_decision(
-    now: datetime, quiet: QuietHours, last_shown: str, *, complete: bool
+    now: datetime,
+    quiet: QuietHours,
+    last_shown: str,
+    *,
+    complete: bool,
+    since: datetime | None = None,
 ) -> Decision:
-    """At most once a calendar month, within working time; never once the profile is complete."""
+    """At most once a calendar month, within working time; never once the profile is complete;
+    not before `NUDGE_GRACE` after `since` (the profile's first start)."""
     if complete:
         return Decision(False, None)
+    if since is not None and now < since + NUDGE_GRACE:
+        return Decision(False, since + NUDGE_GRACE)
     tz = quiet.tz
     if last_shown == month_key(now, tz):
         local = now.astimezone(tz)

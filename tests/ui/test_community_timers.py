@@ -14,7 +14,7 @@ from desktop.community_timers import CommunityTimers
 from desktop.controller import AppController
 from services.activity import ActivityJournal
 from services.alert_policy import AlertPolicy
-from services.community_schedule import CommunityState
+from services.community_schedule import FIRST_START, CommunityState
 from services.link_policy import judge_link
 from services.models import Alert, AlertAction, CurrentUser, Post
 from services.policy import Policy
@@ -188,3 +188,32 @@ def test_the_tray_entry_asks_for_the_week(qtbot) -> None:
     tray.week_action.trigger()
     assert len(r.opened) == 1
     assert r.opened[0].empty
+
+
+def test_a_first_start_is_remembered_and_spares_the_new_user(qtbot, tmp_path) -> None:
+    """A brand-new profile: no profile reminder on day one, and the first start survives a
+    restart (it is written once)."""
+    db = Database.open(tmp_path / "db.sqlite3")
+    r = rig(db)
+
+    async def start() -> None:
+        r.timers.start()
+        await r.timers._run("nudge", demo=False)
+        r.timers.stop()
+
+    asyncio.run(start())
+    assert r.shown == []
+    first = CommunityState(db).get(FIRST_START)
+    assert datetime.fromisoformat(first) == r.clock.now()
+    db.close()
+    later = rig(Database.open(tmp_path / "db.sqlite3"))
+    later.clock._now = datetime(2026, 12, 7, 10, tzinfo=AMS)  # the Monday after, working time
+
+    async def restart() -> None:
+        later.timers.start()
+        await later.timers._run("nudge", demo=False)
+        later.timers.stop()
+
+    asyncio.run(restart())
+    assert [a.title for a in later.shown] == ["Complete your profile"]
+    assert CommunityState(later.db).get(FIRST_START) == first

@@ -145,3 +145,28 @@ def test_state_survives_a_restart(tmp_path) -> None:
     memory = CommunityState(None)
     memory.set("x", "1")
     assert memory.get("x") == "1"
+
+
+def test_a_slot_before_the_first_start_was_not_missed() -> None:
+    """Installed on Friday evening in a weekend-working schedule: no summary of a week the app
+    did not see; the next week's slot comes as usual."""
+    weekend_too = weekly(range(7), time(8, 0), time(20, 0))
+    q = quiet(weekend_too)
+    first_start = local(2026, 12, 4, 18)  # Friday 18:00, after the 15:00 slot
+    saturday = local(2026, 12, 5, 10)
+    assert weekly_decision(saturday, FRIDAY, AT, q, "").due  # an old profile catches up
+    fresh = weekly_decision(saturday, FRIDAY, AT, q, "", since=first_start)
+    assert not fresh.due
+    assert fresh.wake_at == local(2026, 12, 11, 15)
+    # started before the slot: the slot is missed only while the app was off, so it catches up
+    assert weekly_decision(saturday, FRIDAY, AT, q, "", since=local(2026, 12, 1, 9)).due
+
+
+def test_no_profile_nudge_on_the_day_of_the_first_start() -> None:
+    q = quiet()
+    first_start = local(2026, 12, 1, 10)  # Tuesday, working time
+    day_one = monthly_decision(local(2026, 12, 1, 11), q, "", complete=False, since=first_start)
+    assert not day_one.due
+    assert day_one.wake_at == first_start + timedelta(days=1)
+    assert monthly_decision(local(2026, 12, 2, 11), q, "", complete=False, since=first_start).due
+    assert not monthly_decision(local(2026, 12, 2, 11), q, "", complete=True, since=first_start).due
