@@ -293,5 +293,12 @@ def _wire_polls(parts: Parts) -> None:
     controller.notifications_arrived.connect(polls.notified)
     polls.available_changed.connect(tray.set_polls_available)
     tray.polls_requested.connect(polls.show_polls)
+    # The open polls live in the panel's Polls block: "Polls" in the tray opens the panel there.
+    panel = parts.panel
+    polls.show_list = lambda: panel.show_polls(tray.anchor())
+    polls.available_changed.connect(panel.set_polls_available)
+    polls.polls_changed.connect(panel.set_polls)
+    panel.refresh_requested.connect(polls.refresh_open)
+    panel.vote_requested.connect(polls.open_vote)
     if parts.community is not None:  # "Jouw week" counts the polls one voted in
         polls.voted.connect(parts.community.record_vote)

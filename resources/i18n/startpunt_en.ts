@@ -125,6 +125,16 @@
     </message>
 </context>
 <context>
+    <name>PanelPolls</name>
+    <message numerus="yes">
+        <source>Polls (%n open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickPostDialog</name>
     <message numerus="yes">
         <source>Your post is %n character(s) too long.</source>
