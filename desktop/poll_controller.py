@@ -110,7 +110,7 @@ class PollController(QObject):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        for dialog in self.dialogs.values():
+        for dialog in list(self.dialogs.values()):  # closing one forgets it
             dialog.close()
 
     def check_soon(self) -> None:

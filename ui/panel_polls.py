@@ -104,6 +104,12 @@ class PanelPolls(QWidget):
         self.toggle.setChecked(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
+        self.toggle.setStyleSheet(
+            "QToolButton { border: 1px solid transparent; border-radius: 6px; padding: 2px 6px;"
+            " font-weight: 600; background: transparent; }"
+            " QToolButton:hover { background: palette(alternate-base); }"
+            " QToolButton:focus { border-color: palette(highlight); }"
+        )
         self.toggle.toggled.connect(self._on_toggled)
         self.setFocusProxy(self.toggle)
         self.empty_label = _plain(self, "pollsEmpty", self.tr("There are no open polls."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.panel_host import PanelHost
@@ -121,3 +121,48 @@ def test_asking_for_the_polls_opens_the_block_on_its_first_vote(qtbot):
     host.set_polls(())
     host.show_near(None)  # an ordinary opening: shown only with open polls
     assert not block.isVisible()
+
+
+def test_the_controller_fills_the_block_when_the_panel_opens_and_vote_opens_the_dialog(qtbot):
+    import asyncio
+    from datetime import UTC, datetime
+
+    from desktop.panel_polls_wiring import wire_panel_polls
+    from desktop.poll_controller import PollController
+    from services.models import Capabilities, CommentApi, Container
+    from services.poll_memory import PollMemory
+    from services.poll_watch import PollWatch
+    from services.store import Database
+    from tests.fakes.clock import FakeClock
+    from tests.fakes.port import FakePort
+
+    polls = [open_poll(3, "Which snacks?").poll, open_poll(2, "Lunch?").poll]
+    port = FakePort(polls=polls, votes={2: frozenset({1})}, spaces=[Container(1, "g", "Team", 5)])
+    clock = FakeClock(datetime(2026, 12, 1, 9, tzinfo=UTC))
+    controller = PollController(
+        port,
+        PollWatch(PollMemory(Database.in_memory()), clock),
+        show_alert=lambda _alert: None,
+        alerts_on=lambda: True,
+        quiet_now=lambda: False,
+    )
+    host = PanelHost(as_window=True)
+    wire_panel_polls(controller, host, lambda: QRect())
+    opened: list[int] = []
+    controller.dialog_opened.connect(lambda dialog: opened.append(dialog.poll.id))
+
+    async def go() -> None:
+        controller.set_capabilities(Capabilities(True, CommentApi.V1_18, polls=True))
+        host.show_near(None)  # the panel asks for a refresh as it opens
+        await controller.settle()
+        block = host.polls_block
+        assert block is not None
+        details = [row.detail_label.text() for row in block.rows]
+        assert details == ["Team · Not voted yet", "Team · Voted"]
+        block.rows[0].vote_button.click()
+        await controller.settle()
+        await controller.stop()
+
+    asyncio.run(go())
+    qtbot.addWidget(host.panel())
+    assert opened == [3]  # the vote dialog of the poll whose Vote it was (closed by stop)
