@@ -182,6 +182,8 @@ class PollController(QObject):
             return
         names = await self._names()
         items = tuple(OpenPoll(_with_space(item.poll, names), item.my_answers) for item in items)
+        voted = " ".join(f"[{i.poll.id}]" for i in items if i.my_answers)
+        logger.info("Open polls listed: %d; voted in: %s", len(items), voted or "none")
         if self.window is not None:
             self.window.set_polls(items)
         self.polls_changed.emit(items)
