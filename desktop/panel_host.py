@@ -1,8 +1,8 @@
 """Creates the notification panel when it is first needed and keeps its state until then.
 
 Building the panel's widgets costs ~70 ms; the tray must be ready before that. The host
-remembers what the controller pushed (notifications, status, thanks) and hands it to the
-panel when it is created, so the panel always shows the latest state.
+remembers what the controller pushed (notifications, status, thanks, open polls) and hands
+it to the panel when it is created, so the panel always shows the latest state.
 """
 
 from __future__ import annotations
