@@ -55,6 +55,7 @@ class PollEvent:
 
     kind: PollEventKind
     poll: Poll
+    left: timedelta | None = None  # a reminder: the time left until the poll's end
 
 
 def reminder_time(
@@ -143,7 +144,7 @@ class PollWatch:
             and reminder_time(poll.ends_at, self._quiet, poll.created_at) <= now < poll.ends_at
         ):
             memory.record(reminded_key(poll.id), poll.id, Disposition.ALERTED, now)
-            events.append(PollEvent(PollEventKind.REMINDER, poll))
+            events.append(PollEvent(PollEventKind.REMINDER, poll, poll.ends_at - now))
         return events
 
     def _was_announced(self, poll: Poll) -> bool:

@@ -1029,6 +1029,30 @@
     </message>
 </context>
 <context>
+    <name>PollReminderText</name>
+    <message numerus="yes">
+        <source>Closes in %n minute(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n minuut. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n minuten. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n hour(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n uur. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n uur. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n day(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n dag. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n dagen. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PollRow</name>
     <message>
         <source>Voted</source>

@@ -198,7 +198,9 @@ def test_a_short_poll_reminds_at_half_its_life_not_at_once() -> None:
     clock.advance(timedelta(seconds=30))  # 35 s: the new-poll alert, no reminder next to it
     assert kinds(watch.review((short,), {12: False})) == [("new", 12)]
     clock.advance(timedelta(seconds=3))  # 38 s: past half its life
-    assert kinds(watch.review((short,), {12: False})) == [("reminder", 12)]
+    reminders = watch.review((short,), {12: False})
+    assert kinds(reminders) == [("reminder", 12)]
+    assert reminders[0].left == timedelta(seconds=37)  # the alert says how long it stays open
     clock.advance(timedelta(seconds=40))
     assert kinds(watch.review((replace(short, closed=True),), {})) == [("outcome", 12)]
 
