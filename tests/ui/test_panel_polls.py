@@ -161,6 +161,12 @@ def test_the_controller_fills_the_block_when_the_panel_opens_and_vote_opens_the_
         assert details == ["Team · Not voted yet", "Team · Voted"]
         block.rows[0].vote_button.click()
         await controller.settle()
+        host.panel().hide()
+        controller.show_polls()  # the tray's "Polls": the panel, at its Polls block
+        await controller.settle()
+        assert host.panel().isVisible()
+        assert block.revealed
+        assert block.isVisible()
         await controller.stop()
 
     asyncio.run(go())
