@@ -26,6 +26,7 @@ from desktop.effective_settings import load_effective, reconcile_autostart, sett
 from desktop.keychain_token import CurrentToken
 from desktop.leadership import NUDGE_URL, LeadershipWatch, NudgeWindowHost, demo_community
 from desktop.panel_host import PanelHost
+from desktop.panel_polls_wiring import wire_panel_polls
 from desktop.paths import Paths
 from desktop.poll_controller import CHECK_EVERY, DEMO_POLL_CHECK, PollController
 from desktop.posting import PostingController
@@ -293,5 +294,6 @@ def _wire_polls(parts: Parts) -> None:
     controller.notifications_arrived.connect(polls.notified)
     polls.available_changed.connect(tray.set_polls_available)
     tray.polls_requested.connect(polls.show_polls)
+    wire_panel_polls(polls, parts.panel, tray.anchor)  # "Polls" opens the panel's Polls block
     if parts.community is not None:  # "Jouw week" counts the polls one voted in
         polls.voted.connect(parts.community.record_vote)

@@ -1,8 +1,8 @@
 """Creates the notification panel when it is first needed and keeps its state until then.
 
 Building the panel's widgets costs ~70 ms; the tray must be ready before that. The host
-remembers what the controller pushed (notifications, status, thanks) and hands it to the
-panel when it is created, so the panel always shows the latest state.
+remembers what the controller pushed (notifications, status, thanks, open polls) and hands
+it to the panel when it is created, so the panel always shows the latest state.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, QRect, Signal
 from PySide6.QtWidgets import QWidget
 
 from services.link_policy import LinkVerdict
-from services.models import Notification
+from services.models import Notification, OpenPoll
 
 if TYPE_CHECKING:
     from ui.notification_panel import NotificationPanel
+    from ui.panel_polls import PanelPolls
 
 
 class PanelHost(QObject):
@@ -27,6 +28,7 @@ class PanelHost(QObject):
     thank_requested = Signal(int)
     mark_all_read_requested = Signal()
     refresh_requested = Signal()
+    vote_requested = Signal(int)  # a Vote button of the panel's Polls block
 
     def __init__(self, *, as_window: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,9 @@ class PanelHost(QObject):
         self._thanked: dict[int, bool] = {}
         self._prompts: set[QWidget] = set()
         self.report: QWidget | None = None  # the last connection report (tests, screenshots)
+        self._polls_available = False
+        self._polls: tuple[OpenPoll, ...] = ()
+        self.polls_block: PanelPolls | None = None  # the panel's Polls block, once built
 
     @property
     def created(self) -> bool:
@@ -62,12 +67,40 @@ class PanelHost(QObject):
             panel.set_cause(self._cause)
             for notification_id, thanked in self._thanked.items():
                 panel.mark_thanked(notification_id, thanked)
+            self._add_polls(panel)
             self._panel = panel
         return self._panel
 
     def show_near(self, anchor: QRect | None) -> None:
         """Show the panel next to the tray icon (or as a window)."""
         self.panel().show_near(anchor)
+
+    def _add_polls(self, panel: NotificationPanel) -> None:
+        from ui.panel_polls import PanelPolls
+
+        polls = PanelPolls(panel)
+        polls.vote_requested.connect(self.vote_requested)
+        panel.refresh_requested.connect(polls.conceal)  # each opening: shown only when open polls
+        panel.add_section(polls)  # first: the rows' Vote buttons then follow in the Tab order
+        polls.set_available(self._polls_available)
+        polls.set_polls(self._polls)
+        self.polls_block = polls
+
+    def show_polls(self, anchor: QRect | None) -> None:
+        """Show the panel with its Polls block open and the keyboard on the first Vote."""
+        self.show_near(anchor)
+        if self.polls_block is not None:
+            self.polls_block.reveal()
+
+    def set_polls_available(self, available: bool) -> None:
+        self._polls_available = available
+        if self.polls_block is not None:
+            self.polls_block.set_available(available)
+
+    def set_polls(self, items: tuple[OpenPoll, ...]) -> None:
+        self._polls = tuple(items)
+        if self.polls_block is not None:
+            self.polls_block.set_polls(self._polls)
 
     def set_notifications(self, items: Sequence[Notification], unread: Collection[int]) -> None:
         self._items, self._unread = tuple(items), frozenset(unread)

@@ -82,6 +82,8 @@ class PollController(QObject):
         self._every = every
         self.available = False
         self.window: PollsSection | None = None
+        # Where the app shows the open polls (the panel's Polls block); None: the Polls window.
+        self.show_list: Callable[[], None] | None = None
         self.dialogs: dict[int, PollVoteDialog] = {}
         self._wake = asyncio.Event()
         self._loop: asyncio.Task[None] | None = None
@@ -108,7 +110,7 @@ class PollController(QObject):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        for dialog in self.dialogs.values():
+        for dialog in list(self.dialogs.values()):  # closing one forgets it
             dialog.close()
 
     def check_soon(self) -> None:
@@ -145,13 +147,17 @@ class PollController(QObject):
                 self._show_alert(event_alert(event))
         elif events:
             logger.info("%d poll alerts not shown (poll alerts are off)", len(events))
-        if self.window is not None and self.window.isVisible():
+        if events or (self.window is not None and self.window.isVisible()):
             await self._refresh_window()
 
     # -- the Polls window ------------------------------------------------------------------
 
     def show_polls(self) -> None:
-        """Open the Polls window and fill it."""
+        """Show the open polls (in the panel when `show_list` is set, else a window); fill them."""
+        if self.show_list is not None:
+            self.show_list()
+            self.refresh_open()
+            return
         if self.window is None:
             self.window = PollsSection()
             self.window.vote_requested.connect(self.open_vote)
@@ -161,18 +167,25 @@ class PollController(QObject):
         self.window.activateWindow()
         self._spawn(self._refresh_window())
 
+    def refresh_open(self) -> None:
+        """Load the open polls again (the panel opened); `polls_changed` tells the result."""
+        if self.available:
+            self._spawn(self._refresh_window())
+
     async def _refresh_window(self) -> None:
-        if self.window is None:
-            return
         try:
             items = await open_polls(self._port)
         except ServiceError as exc:
             logger.warning("Open polls could not be loaded (%s)", type(exc).__name__)
-            self.window.set_problem(list_problem_text(exc))
+            if self.window is not None:
+                self.window.set_problem(list_problem_text(exc))
             return
         names = await self._names()
         items = tuple(OpenPoll(_with_space(item.poll, names), item.my_answers) for item in items)
-        self.window.set_polls(items)
+        voted = " ".join(f"[{i.poll.id}]" for i in items if i.my_answers)
+        logger.info("Open polls listed: %d; voted in: %s", len(items), voted or "none")
+        if self.window is not None:
+            self.window.set_polls(items)
         self.polls_changed.emit(items)
 
     async def _names(self) -> dict[int, str]:
@@ -258,8 +271,7 @@ class PollController(QObject):
         self._watch.voted(poll.id)
         dialog.show_voted(held)
         self.voted.emit(poll.id, poll.question)
-        if self.window is not None and self.window.isVisible():
-            await self._refresh_window()
+        await self._refresh_window()  # the vote state in the panel's Polls block
 
     async def settle(self) -> None:
         """Wait until the loads and votes started so far are done (tests, screenshots)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import math
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.alert_text import PANEL_URL, fill
 from services.errors import ForbiddenError, NotFoundError, OfflineError, ServiceError
@@ -21,6 +24,27 @@ def poll_id_of(alert: Alert) -> int | None:
     return int(head) if head.isdigit() else None
 
 
+class PollReminderText(QObject):
+    """The reminder's plural texts: PySide6's lupdate records plurals only for `self.tr`."""
+
+    def line(self, left: timedelta) -> str:
+        minutes = max(1, math.ceil(left.total_seconds() / 60))
+        if minutes < 120:
+            return self.tr("Closes in %n minute(s). You have not voted yet: %1", "", minutes)
+        if minutes < 48 * 60:
+            return self.tr(
+                "Closes in %n hour(s). You have not voted yet: %1", "", round(minutes / 60)
+            )
+        return self.tr("Closes in %n day(s). You have not voted yet: %1", "", round(minutes / 1440))
+
+
+def reminder_line(left: timedelta | None) -> str:
+    """The reminder's text (%1: the question), saying how long the poll stays open."""
+    if left is None:
+        return QCoreApplication.translate("Polls", "You have not voted yet: %1")
+    return PollReminderText().line(left)
+
+
 def event_alert(event: PollEvent) -> Alert:
     """The alert for a new poll, a reminder or a closed poll."""
     poll = event.poll
@@ -36,9 +60,7 @@ def event_alert(event: PollEvent) -> Alert:
         actions: tuple[AlertAction, ...] = (AlertAction.VOTE, AlertAction.OPEN, AlertAction.DISMISS)
         return Alert(key=key, title=title, body=poll.question, url=url, actions=actions)
     if event.kind is PollEventKind.REMINDER:
-        body = fill(
-            QCoreApplication.translate("Polls", "You have not voted yet: %1"), poll.question
-        )
+        body = fill(reminder_line(event.left), poll.question)
         actions = (AlertAction.VOTE, AlertAction.DISMISS)
         return Alert(
             key=key,

@@ -1,9 +1,12 @@
 """Poll ends and the demo's poll story.
 
-HumHub's polls 1.4.5 has no end date, and its API shows none, so the sandbox keeps an end
-only for itself (table `poll_end`) and does what a person would do on a real intranet: it
-closes the poll when the end has passed (`close_due`, run before every poll read). The app
-then learns of the close as it would on a real server, from the `closed` flag.
+HumHub's polls 1.4.5 has no end date, and its API shows none. The sandbox keeps an end in
+its table `poll_end`, names it in its poll answers as ``end_date`` (`end_of`; null without
+one), as a server whose polls module knows ends would, so the demo shows the app's reminder
+before the end; it is a known difference from the real server (tests/real/test_fidelity.py).
+It also does what a person would do on a real intranet: it closes the poll when the end has
+passed (`close_due`, run before every poll read); the app learns of the close from the
+`closed` flag, as it would on a real server.
 
 The story (`run`): a colleague starts a poll in Algemeen shortly after the start (within the
 first minute at ``fast``), other colleagues vote on it now and then, and it closes at its end.
@@ -47,6 +50,13 @@ def set_end(world: World, poll_id: int, after: timedelta) -> None:
         "INSERT OR REPLACE INTO poll_end(poll_id, end_at) VALUES(?, ?)",
         (poll_id, stamp(local_now() + after)),
     )
+
+
+def end_of(world: World, poll_id: int) -> str | None:
+    """The end of `poll_id` in the server's time format, or None when it has none."""
+    _ensure(world)
+    row = world.db.one("SELECT end_at FROM poll_end WHERE poll_id = ?", (poll_id,))
+    return None if row is None else str(row["end_at"])
 
 
 def close_due(world: World) -> list[int]:

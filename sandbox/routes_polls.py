@@ -7,7 +7,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from sandbox import model, poll_story, shapes
+from sandbox.db import Row
 from sandbox.http import error, json_body, paginate, require_user, success, world_of
+from sandbox.shapes import JSON
+from sandbox.world import World
 
 NOT_FOUND = "Poll is not found!"
 
@@ -21,7 +24,7 @@ async def polls(request: Request) -> Response:
         " ORDER BY content.created_at DESC, poll.id DESC"
     )
     envelope = paginate(request, rows)
-    envelope["results"] = [shapes.poll(world, row) for row in envelope["results"]]
+    envelope["results"] = [_with_end(world, row) for row in envelope["results"]]
     return JSONResponse(envelope)
 
 
@@ -32,7 +35,14 @@ async def poll(request: Request) -> Response:
     row = world.poll(int(request.path_params["id"]))
     if row is None:
         return error(404, "Poll not found!")
-    return JSONResponse(shapes.poll(world, row))
+    return JSONResponse(_with_end(world, row))
+
+
+def _with_end(world: World, row: Row) -> JSON:
+    """A poll as the module shows it, plus its end (sandbox only: see sandbox.poll_story)."""
+    body = shapes.poll(world, row)
+    body["end_date"] = poll_story.end_of(world, int(row["id"]))
+    return body
 
 
 async def vote(request: Request) -> Response:

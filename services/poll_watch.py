@@ -7,8 +7,9 @@ Pure decisions over `PollMemory` and a clock, so every schedule runs on a fake c
   seen by a check waits one check for the server's notification (which reaches only members
   who receive new-content notifications), so the two never both alert.
 - Reminder: for an open poll with a known end the user has not voted in, once, from
-  `REMIND_BEFORE` before the end; when that moment falls in quiet time and working time
-  starts again before the end, the reminder waits for it.
+  `REMIND_BEFORE` before the end, but never before half its life: a short poll (a day, an
+  hour) would else remind at once, next to its own new-poll alert. When that moment falls in
+  quiet time and working time starts again before the end, the reminder waits for it.
 - Outcome: once, when a poll the user was alerted about or voted in is seen closed.
 """
 
@@ -54,11 +55,16 @@ class PollEvent:
 
     kind: PollEventKind
     poll: Poll
+    left: timedelta | None = None  # a reminder: the time left until the poll's end
 
 
-def reminder_time(ends_at: datetime, quiet: QuietHours | None) -> datetime:
+def reminder_time(
+    ends_at: datetime, quiet: QuietHours | None, created_at: datetime | None = None
+) -> datetime:
     """When to remind of a poll ending at `ends_at`: a working moment if one comes in time."""
     due = ends_at - REMIND_BEFORE
+    if created_at is not None and created_at < ends_at:
+        due = max(due, created_at + (ends_at - created_at) / 2)
     if quiet is None or not quiet.is_quiet(due):
         return due
     later = quiet.quiet_until(due)
@@ -135,10 +141,10 @@ class PollWatch:
             poll.ends_at is not None
             and not voted
             and not memory.knows(reminded_key(poll.id))
-            and reminder_time(poll.ends_at, self._quiet) <= now < poll.ends_at
+            and reminder_time(poll.ends_at, self._quiet, poll.created_at) <= now < poll.ends_at
         ):
             memory.record(reminded_key(poll.id), poll.id, Disposition.ALERTED, now)
-            events.append(PollEvent(PollEventKind.REMINDER, poll))
+            events.append(PollEvent(PollEventKind.REMINDER, poll, poll.ends_at - now))
         return events
 
     def _was_announced(self, poll: Poll) -> bool:

@@ -174,6 +174,14 @@ class NotificationPanel(QWidget):
         self._cause = cause
         self._update_state()
 
+    def add_section(self, section: QWidget) -> None:
+        """Put `section` (the Polls block) under the list; Tab reaches it after the header."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.status_label), section)
+        QWidget.setTabOrder(self.list_view, self.mark_all_button)
+        QWidget.setTabOrder(self.mark_all_button, section.focusProxy() or section)
+
     def set_window_mode(self, as_window: bool) -> None:
         """Be a normal window (no tray) or a frameless popup next to the tray."""
         if as_window == self._as_window:

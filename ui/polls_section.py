@@ -66,7 +66,7 @@ class PollRow(QFrame):
 
 
 class PollsSection(QWidget):
-    """The list of open polls; a window of its own, opened from the tray's "Polls"."""
+    """The list of open polls in a window of its own (the app shows them in the panel instead)."""
 
     vote_requested = Signal(int)
     refresh_requested = Signal()

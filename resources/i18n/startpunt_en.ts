@@ -125,6 +125,40 @@
     </message>
 </context>
 <context>
+    <name>PanelPolls</name>
+    <message numerus="yes">
+        <source>Polls (%n open)</source>
+        <translation>
+            <numerusform>Polls (%n open)</numerusform>
+            <numerusform>Polls (%n open)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PollReminderText</name>
+    <message numerus="yes">
+        <source>Closes in %n minute(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Closes in %n minute. You have not voted yet: %1</numerusform>
+            <numerusform>Closes in %n minutes. You have not voted yet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n hour(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Closes in %n hour. You have not voted yet: %1</numerusform>
+            <numerusform>Closes in %n hours. You have not voted yet: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n day(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Closes in %n day. You have not voted yet: %1</numerusform>
+            <numerusform>Closes in %n days. You have not voted yet: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickPostDialog</name>
     <message numerus="yes">
         <source>Your post is %n character(s) too long.</source>

@@ -436,6 +436,29 @@
     </message>
 </context>
 <context>
+    <name>CompactPollRow</name>
+    <message>
+        <source>Voted</source>
+        <translation>Gestemd</translation>
+    </message>
+    <message>
+        <source>Not voted yet</source>
+        <translation>Nog niet gestemd</translation>
+    </message>
+    <message>
+        <source>Change vote</source>
+        <translation>Stem wijzigen</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Stem</translation>
+    </message>
+    <message>
+        <source>Vote: %1</source>
+        <translation>Stem: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>Is this you?</source>
@@ -989,6 +1012,44 @@
     <message>
         <source>Discard</source>
         <translation>Weggooien</translation>
+    </message>
+</context>
+<context>
+    <name>PanelPolls</name>
+    <message>
+        <source>There are no open polls.</source>
+        <translation>Er zijn geen open peilingen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Polls (%n open)</source>
+        <translation>
+            <numerusform>Peilingen (%n open)</numerusform>
+            <numerusform>Peilingen (%n open)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PollReminderText</name>
+    <message numerus="yes">
+        <source>Closes in %n minute(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n minuut. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n minuten. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n hour(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n uur. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n uur. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Closes in %n day(s). You have not voted yet: %1</source>
+        <translation>
+            <numerusform>Sluit over %n dag. Je hebt nog niet gestemd: %1</numerusform>
+            <numerusform>Sluit over %n dagen. Je hebt nog niet gestemd: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

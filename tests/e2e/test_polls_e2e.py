@@ -1,6 +1,6 @@
 """End to end (sandbox, then the real HumHub): a colleague starts a poll; the alert's Vote button opens the vote dialog, the
-keyboard (xdotool, like a user) picks the first answer and votes, and the vote is on the
-sandbox. `STARTPUNT_SHOTS=DIR` also saves a screenshot of the dialog."""
+keyboard (xdotool, like a user) picks the first answer and votes, the vote is on the
+server, and the panel's Polls block is refilled with the poll as voted in. `STARTPUNT_SHOTS=DIR` also saves a screenshot of the dialog."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from devtools.rig import DesktopRig, NotifyCall
 from sandbox.server import SandboxServer
 from tests.e2e.conftest import require_desktop
-from tests.e2e.demo_app import run_against
+from tests.e2e.demo_app import DemoApp, run_against
 from tests.real.server import RealHumHub, unique
 
 
@@ -55,6 +55,19 @@ def _vote_for_the_first_answer(rig: DesktopRig) -> None:
     rig.run(["xdotool", "key", "--clearmodifiers", "Return"], timeout=10, check=True)
 
 
+def _listed_as_voted(app: DemoApp, rig: DesktopRig, poll_id: int) -> None:
+    """After the vote the panel's Polls block is refilled, with the poll as voted in."""
+    app.wait(
+        rig,
+        lambda: any(
+            "Open polls listed" in line and f"[{poll_id}]" in line
+            for line in app.log_text.splitlines()
+        ),
+        20,
+        what=f"poll {poll_id} listed as voted in",
+    )
+
+
 def _dialog_closes(rig: DesktopRig) -> None:
     rig.wait_for(
         lambda: not _xdotool(rig, "search", "--onlyvisible", "--name", "^Poll$"),
@@ -85,6 +98,7 @@ def test_vote_from_a_poll_alert_reaches_the_intranet(rig, tmp_path, sandbox):
             rig.click("Vote", notification_id=calls[-1].id)
             _vote_for_the_first_answer(rig)
             app.wait_log(rig, f"Voted on poll {poll_id}", 20)
+            _listed_as_voted(app, rig, poll_id)
             mine = api.get(f"/api/v1/polls/vote/{poll_id}").json()
             first = api.get(f"/api/v1/polls/poll/{poll_id}").json()["answers"][0]["id"]
             assert mine == [first]
@@ -110,6 +124,7 @@ def test_carol_votes_from_the_alert_of_alices_real_poll(rig, tmp_path, real_humh
         rig.click("Vote", notification_id=calls[-1].id)
         _vote_for_the_first_answer(rig)
         app.wait_log(rig, f"Voted on poll {poll['id']}", 30)
+        _listed_as_voted(app, rig, int(poll["id"]))
         _dialog_closes(rig)
     assert hh.my_votes("carol", int(poll["id"])) == [int(poll["answers"][0]["id"])]
     assert "Traceback" not in app.log_text

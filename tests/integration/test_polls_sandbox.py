@@ -1,13 +1,15 @@
 """Polls against the sandbox over real sockets: list, vote, change (reset first), my votes,
-the poll notification, and a poll closed by the sandbox at its (sandbox-only) end."""
+the poll notification, and a poll closed by the sandbox at its end (named in its JSON)."""
 
 from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
 from sandbox import poll_story
@@ -66,10 +68,25 @@ def test_a_colleagues_poll_notifies_and_closes_at_its_end(server: SandboxServer)
             newest, _ = await port.list_polls(limit=1)
             assert newest[0].id == poll_id
             assert not newest[0].closed
-            assert newest[0].ends_at is None  # the end is the sandbox's own, as on HumHub
+            # the sandbox names the end, as a polls module with ends would (HumHub's has none)
+            ends_at = newest[0].ends_at
+            assert ends_at is not None
+            left = ends_at - datetime.now(UTC)
+            assert timedelta(minutes=58) < left <= timedelta(hours=1)
             poll_story.set_end(world, poll_id, timedelta(seconds=-1))
             assert (await port.get_poll(poll_id)).closed
         finally:
             await port.aclose()
 
     asyncio.run(go())
+
+
+def test_the_poll_json_names_its_end_in_the_server_time_format(server: SandboxServer) -> None:
+    poll_id = poll_story.start_poll(server.world, random.Random(6), timedelta(minutes=3))
+    headers = {"Authorization": f"Bearer {server.demo_token}"}
+    with httpx.Client(base_url=f"{server.base_url}/api/v1/", headers=headers) as api:
+        listed = {p["id"]: p for p in api.get("polls", params={"limit": 50}).json()["results"]}
+        one = api.get(f"polls/poll/{poll_id}").json()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", one["end_date"])
+    assert listed[poll_id]["end_date"] == one["end_date"] > one["created_at"]
+    assert all(p["end_date"] is None for pid, p in listed.items() if pid != poll_id)  # the seed's

@@ -182,3 +182,47 @@ def test_a_pending_poll_closed_before_its_alert_is_not_told() -> None:
     watch.voted(14)
     watch.review((poll(14),), {})
     assert kinds(watch.review((poll(14, closed=True),), {})) == [("outcome", 14)]
+
+
+def test_a_short_poll_reminds_at_half_its_life_not_at_once() -> None:
+    # a 75-second poll (the demo's): 24 h before its end is long past, so half its life counts
+    clock = FakeClock(MONDAY_9)
+    watch = PollWatch(PollMemory(Database.in_memory()), clock)
+    watch.review((), {})
+    short = replace(poll(12, ends_at=MONDAY_9 + timedelta(seconds=75)), created_at=MONDAY_9)
+    assert reminder_time(short.ends_at or MONDAY_9, None, MONDAY_9) == MONDAY_9 + timedelta(
+        seconds=37.5
+    )
+    clock.advance(timedelta(seconds=5))
+    assert watch.review((short,), {12: False}) == []  # first sight
+    clock.advance(timedelta(seconds=30))  # 35 s: the new-poll alert, no reminder next to it
+    assert kinds(watch.review((short,), {12: False})) == [("new", 12)]
+    clock.advance(timedelta(seconds=3))  # 38 s: past half its life
+    reminders = watch.review((short,), {12: False})
+    assert kinds(reminders) == [("reminder", 12)]
+    assert reminders[0].left == timedelta(seconds=37)  # the alert says how long it stays open
+    clock.advance(timedelta(seconds=40))
+    assert kinds(watch.review((replace(short, closed=True),), {})) == [("outcome", 12)]
+
+
+def test_a_long_poll_still_reminds_a_day_before_its_end() -> None:
+    created, ends = MONDAY_9, MONDAY_9 + timedelta(days=7)
+    assert reminder_time(ends, None, created) == ends - timedelta(hours=24)
+    # a poll of one day and a half: half its life (18 h before the end) is later than 24 h
+    ends = MONDAY_9 + timedelta(hours=36)
+    assert reminder_time(ends, None, created) == MONDAY_9 + timedelta(hours=18)
+
+
+def test_a_short_poll_halfway_in_quiet_time_waits_for_work_if_it_comes_in_time() -> None:
+    clock = FakeClock(MONDAY_9)
+    quiet = QuietHours(weekly(range(5), time(9), time(17)), AMS, clock)
+    # made Monday 16:00 local, ends Tuesday 12:00: halfway (Tuesday 02:00) is quiet → 09:00
+    made = datetime(2026, 11, 30, 15, 0, tzinfo=UTC)
+    ends = datetime(2026, 12, 1, 11, 0, tzinfo=UTC)
+    assert reminder_time(ends, quiet, made) == datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
+    # made Monday 16:30, ends Monday 16:50 local: halfway 16:40 is working time
+    made, ends = (
+        datetime(2026, 11, 30, 15, 30, tzinfo=UTC),
+        datetime(2026, 11, 30, 15, 50, tzinfo=UTC),
+    )
+    assert reminder_time(ends, quiet, made) == made + timedelta(minutes=10)
