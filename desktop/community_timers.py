@@ -116,6 +116,12 @@ class CommunityTimers:
             task.cancel()
         self._started = False
 
+    async def shutdown(self) -> None:
+        """Stop, and wait until the running fetches have ended (before the port closes)."""
+        tasks = list(self._tasks)
+        self.stop()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     def _set(self, name: str, delay: float, *, demo: bool = False) -> None:
         old = self._handles.pop(name, None)
         if old is not None:

@@ -188,3 +188,32 @@ def test_the_tray_entry_asks_for_the_week(qtbot) -> None:
     tray.week_action.trigger()
     assert len(r.opened) == 1
     assert r.opened[0].empty
+
+
+@dataclass
+class HangingPort(ProfilePort):
+    asked: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def current_user(self) -> CurrentUser:
+        self.asked.set()
+        await asyncio.Event().wait()  # the server never answers
+        return self.profile
+
+
+def test_shutdown_ends_a_running_fetch_before_it_returns(qtbot, tmp_path) -> None:
+    db = Database.open(tmp_path / "db.sqlite3")
+
+    async def go() -> None:
+        port = HangingPort()
+        r = rig(db, port=port)
+        r.timers._started = True
+        r.timers._fire("nudge", False)
+        await asyncio.wait_for(port.asked.wait(), timeout=10)
+        tasks = list(r.timers._tasks)
+        await r.timers.shutdown()
+        assert tasks
+        assert all(t.done() for t in tasks)
+        assert not r.timers._handles
+
+    asyncio.run(go())
+    db.close()
