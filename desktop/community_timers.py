@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import time, timedelta
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.community_text import WEEK_URL, CommunityWords, nudge_alert, tip_alert, week_alert
 from services import community_schedule as schedule
 from services.activity import ActivityJournal
@@ -121,6 +123,9 @@ class CommunityTimers:
         tasks = list(self._tasks)
         self.stop()
         await asyncio.gather(*tasks, return_exceptions=True)
+        window = getattr(self.window_host, "window", None)
+        if isinstance(window, QWidget):  # a new start (another intranet) builds its own
+            window.close()
 
     def _set(self, name: str, delay: float, *, demo: bool = False) -> None:
         old = self._handles.pop(name, None)

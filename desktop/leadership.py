@@ -109,6 +109,9 @@ class LeadershipWatch(QObject):
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        for host in self.findChildren(NudgeWindowHost):  # a new start builds its own
+            if host.window is not None:
+                host.window.close()
 
     async def _run(self) -> None:
         await asyncio.sleep(FIRST_CHECK_S)

@@ -108,8 +108,10 @@ class PollController(QObject):
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        for dialog in self.dialogs.values():
+        for dialog in list(self.dialogs.values()):
             dialog.close()
+        if self.window is not None:  # a new start (another intranet) builds its own
+            self.window.close()
 
     def check_soon(self) -> None:
         """Check at once (a poll notification arrived, the Polls window opened)."""

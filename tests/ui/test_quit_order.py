@@ -6,9 +6,11 @@ import asyncio
 import logging
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import _on_about_to_quit, shut_down
 from desktop.composition import build, wire
+from desktop.leadership import NUDGE_URL
 from desktop.paths import Paths
 
 
@@ -34,3 +36,26 @@ def test_quit_after_the_post_dialog_logs_no_error(qtbot, tmp_path, caplog, typed
     bad = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert bad == [], [r.getMessage() for r in bad]
     assert "closed database" not in caplog.text
+
+
+def test_quitting_closes_the_feature_windows(qtbot, tmp_path, caplog):
+    """A new start after the wizard builds new parts: the old windows must not stay behind."""
+    paths = Paths.resolve(tmp_path / "profile")
+    paths.ensure()
+    parts = build(paths, "http://127.0.0.1:9", "t0ken", poll_interval=None, demo=False)
+
+    async def go() -> list[QWidget]:
+        wire(parts, asyncio.Event())
+        assert parts.polls is not None and parts.community is not None
+        parts.polls.show_polls()
+        parts.community.show_week()
+        parts.controller.window_opens[NUDGE_URL]()
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert len(windows) == 3
+        await shut_down(parts)
+        return windows
+
+    with caplog.at_level(logging.WARNING):
+        windows = asyncio.run(go())
+    assert [w for w in windows if w.isVisible()] == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
