@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 import pytest
+
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import _on_about_to_quit, shut_down
@@ -46,7 +47,8 @@ def test_quitting_closes_the_feature_windows(qtbot, tmp_path, caplog):
 
     async def go() -> list[QWidget]:
         wire(parts, asyncio.Event())
-        assert parts.polls is not None and parts.community is not None
+        assert parts.polls is not None
+        assert parts.community is not None
         parts.polls.show_polls()
         parts.community.show_week()
         parts.controller.window_opens[NUDGE_URL]()
