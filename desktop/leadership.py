@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from services.clock import Clock
 from services.errors import ServiceError
-from services.leader_posts import LeaderPosts, is_leader
+from services.leader_posts import LeaderPosts, held_in_quiet, is_leader
 from services.leadership import (
     CHECK_EVERY,
     first_line,
@@ -84,10 +84,13 @@ class LeadershipWatch(QObject):
     def claim(self, new: tuple[Notification, ...]) -> tuple[Notification, ...]:
         """`AppController.claim_new`: leaders' ContentCreated notifications alert here, as
         leadership and once (never grouped into a summary); in quiet time they stay in the
-        ordinary flow, which holds them for the summary."""
-        if not self._settings.leaders or self._quiet.is_quiet():
+        ordinary flow, which holds them for the summary (their posts recorded as told)."""
+        if not self._settings.leaders:
             return new
         try:
+            if self._quiet.is_quiet():
+                held_in_quiet(self._seen, new, self._settings.leaders)
+                return new
             claimed, alert = self._posts.claim_notifications(
                 new, leaders=self._settings.leaders, now=self._clock.now()
             )
