@@ -69,6 +69,7 @@ class CommunityTimers:
         self.local_actions = {WEEK_URL: self.show_week}
         self.window_host: object | None = None  # the window's builder (desktop wiring)
         self._started = False
+        self._closed = False  # set by `shutdown`: quitting
 
     # -- the journal -----------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ class CommunityTimers:
 
     def start(self) -> None:
         """Set the first timers (in the demo: soon after start)."""
-        if self._started:
+        if self._started or self._closed:
             return
         self._started = True
         if self._demo:
@@ -120,6 +121,7 @@ class CommunityTimers:
 
     async def shutdown(self) -> None:
         """Stop, and wait until the running fetches have ended (before the port closes)."""
+        self._closed = True  # a first poll ending meanwhile starts nothing
         tasks = list(self._tasks)
         self.stop()
         await asyncio.gather(*tasks, return_exceptions=True)

@@ -76,6 +76,7 @@ class LeadershipWatch(QObject):
         self._me: CurrentUser | None = None
         self._task: asyncio.Task[None] | None = None
         self.waiting: tuple[Post, ...] = ()  # what the last nudge listed
+        self._stopped = False
 
     def apply_settings(self, settings: Settings) -> None:
         """Leaders, the nudge moment and the alert switch apply from the next check."""
@@ -105,10 +106,11 @@ class LeadershipWatch(QObject):
 
     def start(self) -> None:
         """Check every few minutes in the background (nothing is read while no leaders are set)."""
-        if self._task is None or self._task.done():
+        if not self._stopped and (self._task is None or self._task.done()):
             self._task = asyncio.ensure_future(self._run())
 
     async def stop(self) -> None:
+        self._stopped = True  # a first poll ending while quitting starts nothing
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)

@@ -13,6 +13,7 @@ from desktop.app import _on_about_to_quit, shut_down
 from desktop.composition import build, wire
 from desktop.leadership import NUDGE_URL
 from desktop.paths import Paths
+from services.models import Capabilities, CommentApi
 
 
 @pytest.mark.parametrize("typed_after_open", [False, True])
@@ -60,4 +61,25 @@ def test_quitting_closes_the_feature_windows(qtbot, tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         windows = asyncio.run(go())
     assert [w for w in windows if w.isVisible()] == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_what_the_first_poll_starts_while_quitting_stays_stopped(qtbot, tmp_path, caplog):
+    """Quit during the first poll: its end (or the capabilities) must not start new checks."""
+    paths = Paths.resolve(tmp_path / "profile")
+    paths.ensure()
+    parts = build(paths, "http://127.0.0.1:9", "t0ken", poll_interval=None, demo=False)
+
+    async def go() -> None:
+        wire(parts, asyncio.Event())
+        await shut_down(parts)
+        parts.controller.first_poll_done.emit()
+        parts.controller.capabilities_learned.emit(Capabilities(True, CommentApi.V1_18, True))
+        assert parts.leadership is not None
+        assert parts.polls is not None
+        assert parts.leadership._task is None
+        assert parts.polls._loop is None
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(go())
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
