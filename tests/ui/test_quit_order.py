@@ -50,10 +50,13 @@ def test_quitting_closes_the_feature_windows(qtbot, tmp_path, caplog):
         wire(parts, asyncio.Event())
         assert parts.polls is not None
         assert parts.community is not None
+        before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         parts.polls.show_polls()
         parts.community.show_week()
         parts.controller.window_opens[NUDGE_URL]()
-        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before
+        ]
         assert len(windows) == 3
         await shut_down(parts)
         return windows
