@@ -8,12 +8,12 @@ STAMP := $(VENV)/.installed
 
 # Programs the end-to-end tests and benchmarks run the app with (a headless desktop).
 RIG_PROGRAMS := Xvfb dbus-daemon dbus-monitor dunst dunstctl gtk-sni-tray-standalone trayer import \
-	desktop-file-validate gnome-keyring-daemon secret-tool
+	desktop-file-validate gnome-keyring-daemon secret-tool appstreamcli readelf objdump strip
 APT_PACKAGES := xvfb xauth dbus dbus-x11 dunst libnotify-bin x11-utils xdotool imagemagick \
 	trayer haskell-gtk-sni-tray-utils libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
 	libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	fonts-dejavu-core procps desktop-file-utils gnome-keyring libsecret-tools
+	fonts-dejavu-core procps desktop-file-utils gnome-keyring libsecret-tools appstream binutils
 
 .PHONY: demo check lint test system-deps bench kill-test real real-down clean dist dist-test
 

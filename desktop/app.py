@@ -305,10 +305,10 @@ async def shut_down(parts: Parts) -> None:
         await parts.spotlight.shutdown()
     if parts.polls is not None:
         await parts.polls.stop()
+    if parts.community is not None:
+        await parts.community.shutdown()
     logger.debug("Quitting: stopping polling")
     await parts.controller.shutdown()
-    if parts.community is not None:
-        parts.community.stop()
     parts.database.close()
 
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
+from PySide6.QtWidgets import QWidget
+
 from desktop.community_text import WEEK_URL, CommunityWords, nudge_alert, tip_alert, week_alert
 from services import community_schedule as schedule
 from services.activity import ActivityJournal
@@ -68,6 +70,7 @@ class CommunityTimers:
         self.window_host: object | None = None  # the window's builder (desktop wiring)
         self._started = False
         self._since: datetime | None = None  # the profile's first start (not in the demo)
+        self._closed = False  # set by `shutdown`: quitting
 
     # -- the journal -----------------------------------------------------------------------
 
@@ -87,7 +90,7 @@ class CommunityTimers:
 
     def start(self) -> None:
         """Set the first timers (in the demo: soon after start)."""
-        if self._started:
+        if self._started or self._closed:
             return
         self._started = True
         if self._demo:
@@ -131,6 +134,16 @@ class CommunityTimers:
         for task in self._tasks:
             task.cancel()
         self._started = False
+
+    async def shutdown(self) -> None:
+        """Stop, and wait until the running fetches have ended (before the port closes)."""
+        self._closed = True  # a first poll ending meanwhile starts nothing
+        tasks = list(self._tasks)
+        self.stop()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        window = getattr(self.window_host, "window", None)
+        if isinstance(window, QWidget):  # a new start (another intranet) builds its own
+            window.close()
 
     def _set(self, name: str, delay: float, *, demo: bool = False) -> None:
         old = self._handles.pop(name, None)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from services.clock import Clock
 from services.errors import ServiceError
-from services.leader_posts import LeaderPosts, is_leader
+from services.leader_posts import LeaderPosts, held_in_quiet, is_leader
 from services.leadership import (
     CHECK_EVERY,
     first_line,
@@ -76,6 +76,7 @@ class LeadershipWatch(QObject):
         self._me: CurrentUser | None = None
         self._task: asyncio.Task[None] | None = None
         self.waiting: tuple[Post, ...] = ()  # what the last nudge listed
+        self._stopped = False
 
     def apply_settings(self, settings: Settings) -> None:
         """Leaders, the nudge moment and the alert switch apply from the next check."""
@@ -84,10 +85,13 @@ class LeadershipWatch(QObject):
     def claim(self, new: tuple[Notification, ...]) -> tuple[Notification, ...]:
         """`AppController.claim_new`: leaders' ContentCreated notifications alert here, as
         leadership and once (never grouped into a summary); in quiet time they stay in the
-        ordinary flow, which holds them for the summary."""
-        if not self._settings.leaders or self._quiet.is_quiet():
+        ordinary flow, which holds them for the summary (their posts recorded as told)."""
+        if not self._settings.leaders:
             return new
         try:
+            if self._quiet.is_quiet():
+                held_in_quiet(self._seen, new, self._settings.leaders)
+                return new
             claimed, alert = self._posts.claim_notifications(
                 new, leaders=self._settings.leaders, now=self._clock.now()
             )
@@ -102,13 +106,17 @@ class LeadershipWatch(QObject):
 
     def start(self) -> None:
         """Check every few minutes in the background (nothing is read while no leaders are set)."""
-        if self._task is None or self._task.done():
+        if not self._stopped and (self._task is None or self._task.done()):
             self._task = asyncio.ensure_future(self._run())
 
     async def stop(self) -> None:
+        self._stopped = True  # a first poll ending while quitting starts nothing
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
+        for host in self.findChildren(NudgeWindowHost):  # a new start builds its own
+            if host.window is not None:
+                host.window.close()
 
     async def _run(self) -> None:
         await asyncio.sleep(FIRST_CHECK_S)

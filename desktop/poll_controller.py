@@ -88,6 +88,7 @@ class PollController(QObject):
         self._wake = asyncio.Event()
         self._loop: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
+        self._stopped = False
 
     # -- checking --------------------------------------------------------------------------
 
@@ -102,16 +103,21 @@ class PollController(QObject):
             self.start()
 
     def start(self) -> None:
+        if self._stopped:  # quitting: capabilities learned meanwhile start nothing
+            return
         if self._loop is None or self._loop.done():
             self._loop = asyncio.ensure_future(self._run())
 
     async def stop(self) -> None:
+        self._stopped = True
         tasks = [t for t in (self._loop, *self._background) if t is not None]
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         for dialog in list(self.dialogs.values()):  # closing one forgets it
             dialog.close()
+        if self.window is not None:  # a new start (another intranet) builds its own
+            self.window.close()
 
     def check_soon(self) -> None:
         """Check at once (a poll notification arrived, the Polls window opened)."""

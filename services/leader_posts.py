@@ -95,5 +95,19 @@ class LeaderPosts:
         return tuple(claimed), tuple(alert)
 
 
+def held_in_quiet(seen: SeenStore, items: Sequence[Notification], leaders: Sequence[str]) -> None:
+    """Leaders' ContentCreated notifications that arrived in quiet time go to its summary:
+    their posts are recorded (HELD), so `GET /post` after the quiet time does not alert them
+    a second time."""
+    keys = [
+        POST_KEY + str(n.post_id)
+        for n in items
+        if n.kind is NotificationKind.CONTENT_CREATED
+        and n.post_id is not None
+        and is_leader(n.originator, leaders)
+    ]
+    seen.mark(seen.take_keys(keys, kind=KIND), Disposition.HELD)
+
+
 def _young(created_at: datetime | None, now: datetime) -> bool:
     return created_at is None or now - created_at <= MAX_AGE

@@ -63,10 +63,9 @@ class PollVoteDialog(QDialog):
         self.group.setExclusive(not poll.allow_multiple)
         self.answer_buttons: list[QAbstractButton] = []
         for answer in poll.answers:
+            shown = answer.text.replace("&", "&&")  # server text: a "&" is no shortcut key
             button: QAbstractButton = (
-                QCheckBox(answer.text, self)
-                if poll.allow_multiple
-                else QRadioButton(answer.text, self)
+                QCheckBox(shown, self) if poll.allow_multiple else QRadioButton(shown, self)
             )
             button.setAccessibleName(answer.text)
             button.setChecked(answer.id in self.my_answers)

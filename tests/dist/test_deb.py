@@ -146,6 +146,9 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
     state = _installed_state()
     if state and not state.endswith("not-installed"):
         pytest.fail(f"a startpunt package is on this machine already ({state}): not touching it")
+    own = [f"/{r}" for r in OURS if _present(Path("/") / r)]
+    if own:  # a copy installed by hand: dpkg would overwrite it and the purge remove it
+        pytest.fail(f"{', '.join(own)} exist outside any package: not touching them")
     home = Path(rig.env["HOME"])
     env = {
         **rig.env,
@@ -158,7 +161,7 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
     for path in user_data:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text('{"schema_version": 3}\n', encoding="utf-8")
-    installed = False
+    installed = True  # from here on: purged at the end, even after a failed install
     try:
         seconds = _timed(
             "apt-get",
@@ -169,7 +172,6 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
             *APT_LOCK,
             str(linux.deb.resolve()),
         )
-        installed = True
         report("apt-get install ./startpunt_*.deb", f"{seconds:.1f} s")
         root = Path("/")
         for relative in OURS:
@@ -199,5 +201,6 @@ def test_apt_install_start_remove_purge_keeps_the_users_data(linux, rig, tmp_pat
         for path, content in kept.items():
             assert path.read_bytes() == content, f"{path} changed by remove/purge"
     finally:
-        if installed:
+        if installed:  # also after a half-way install (unpacked, not configured)
             subprocess.run(["apt-get", "purge", "-y", "-q", *APT_LOCK, "startpunt"], env=APT_ENV)
+            subprocess.run(["dpkg", "--purge", "--force-all", "startpunt"], capture_output=True)

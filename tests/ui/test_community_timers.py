@@ -217,3 +217,34 @@ def test_a_first_start_is_remembered_and_spares_the_new_user(qtbot, tmp_path) ->
     asyncio.run(restart())
     assert [a.title for a in later.shown] == ["Complete your profile"]
     assert CommunityState(later.db).get(FIRST_START) == first
+
+
+@dataclass
+class HangingPort(ProfilePort):
+    asked: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def current_user(self) -> CurrentUser:
+        self.asked.set()
+        await asyncio.Event().wait()  # the server never answers
+        return self.profile
+
+
+def test_shutdown_ends_a_running_fetch_before_it_returns(qtbot, tmp_path) -> None:
+    db = Database.open(tmp_path / "db.sqlite3")
+
+    async def go() -> None:
+        port = HangingPort()
+        r = rig(db, port=port)
+        r.timers._started = True
+        r.timers._fire("nudge", False)
+        await asyncio.wait_for(port.asked.wait(), timeout=10)
+        tasks = list(r.timers._tasks)
+        await r.timers.shutdown()
+        assert tasks
+        assert all(t.done() for t in tasks)
+        assert not r.timers._handles
+        r.timers.start()  # the first poll ended while quitting: nothing is set again
+        assert not r.timers._handles
+
+    asyncio.run(go())
+    db.close()

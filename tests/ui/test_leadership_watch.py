@@ -120,6 +120,27 @@ def test_a_leaders_notification_alerts_as_leadership_not_in_the_ordinary_flow(qt
     assert len(shown) == 1
 
 
+def test_a_leaders_post_held_for_the_quiet_summary_does_not_alert_again_after(qtbot) -> None:
+    clock = FakeClock(MONDAY_8 - timedelta(hours=1))  # 07:00 Amsterdam: quiet
+    port = FakePort()
+    watch, shown = _watch(Database.in_memory(), clock, port, ("Marieke Jansen",))
+    clock.advance(timedelta(hours=1, minutes=31))  # 08:31: working time
+    asyncio.run(watch.check())  # the first check records what is there (nothing)
+    clock.advance(timedelta(hours=9))  # 17:31: quiet again
+    created = Notification(
+        4, NotificationKind.CONTENT_CREATED, "ContentCreated", "Marieke plaatste iets.", BOSS,
+        clock.now(), post_id=3,
+    )  # fmt: skip
+    assert watch.claim((created,)) == (created,)  # the ordinary flow holds it for the summary
+    port.recent_posts = [_post(3, BOSS, clock.now())]
+    clock.advance(timedelta(hours=15))  # Tuesday 08:31: the summary came; the post list now
+    asyncio.run(watch.check())
+    assert shown == []
+    port.recent_posts.insert(0, _post(5, BOSS, clock.now()))  # a post no notification held
+    asyncio.run(watch.check())
+    assert [a.url for a in shown] == ["https://intranet.example/p/5"]
+
+
 def test_nudge_window_lists_posts_and_opens_one(qtbot, english) -> None:
     window = LeaderNudgeWindow()
     qtbot.addWidget(window)

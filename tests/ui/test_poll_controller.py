@@ -213,3 +213,21 @@ def test_the_polls_window_closes_with_escape(qtbot) -> None:
     assert window.status_label.text() == "There are no open polls."
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def test_stopping_closes_the_open_vote_dialogs(qtbot) -> None:
+    port = FakePort(polls=[poll(2, "Friday drinks?"), poll(3, "Lunch?")])
+    controller = make(port, [])
+    opened: list[PollVoteDialog] = []
+    controller.dialog_opened.connect(opened.append)
+
+    async def go() -> None:
+        controller.open_vote(2)
+        controller.open_vote(3)
+        await controller.settle()
+        assert len(controller.dialogs) == 2
+        await controller.stop()  # closing one forgets it: never while walking the dict
+
+    run(go())
+    assert [d.isVisible() for d in opened] == [False, False]
+    assert controller.dialogs == {}

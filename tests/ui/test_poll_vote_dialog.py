@@ -88,3 +88,13 @@ def test_server_text_is_plain_and_named(qtbot) -> None:
     assert dialog.answer_buttons[1].text() == "<b>Cafe</b>"  # buttons never render markup
     assert dialog.answer_buttons[1].accessibleName() == "<b>Cafe</b>"
     assert dialog.vote_button.accessibleName() == "Vote"
+
+
+def test_an_ampersand_in_an_answer_is_shown_not_a_shortcut(qtbot) -> None:
+    answers = (PollAnswer(1, "R&D"), PollAnswer(2, "Sales && Ops"))
+    item = Poll(8, "Who?", "", answers, False, False, False, 0, "", None, None)
+    dialog = PollVoteDialog(item, frozenset())
+    qtbot.addWidget(dialog)
+    assert [b.text() for b in dialog.answer_buttons] == ["R&&D", "Sales &&&& Ops"]
+    assert dialog.answer_buttons[0].accessibleName() == "R&D"
+    assert dialog.answer_buttons[0].shortcut().isEmpty()  # no Alt+D

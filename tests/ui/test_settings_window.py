@@ -256,3 +256,34 @@ def test_the_wizard_and_the_settings_window_name_the_alert_kinds_alike(qtbot):
     qtbot.addWidget(page)
     shown = {box.text() for box in page.findChildren(QCheckBox)}
     assert set(alert_kind_words().values()) <= shown
+
+
+def test_the_community_settings_round_trip_through_the_window(qtbot) -> None:
+    """Shown as saved (nothing offered for saving), then edited into typed, decoded values."""
+    window = declared_window()
+    qtbot.addWidget(window)
+    chosen = Settings(
+        kudos_space="Complimenten", leader_nudge="tue 10:15", jouw_week=False, jouw_week_day=2,
+        jouw_week_time="14:30", profile_nudge=False, weekly_tip=True,
+    )  # fmt: skip
+    window.set_settings(chosen, frozenset())
+    assert window.collect() == ({}, {})
+    rows = window.rows
+    rows["kudos_space"].editor.setText("  In het   zonnetje ")  # type: ignore[attr-defined]
+    rows["leader_nudge"].editor.setText("")  # type: ignore[attr-defined]
+    rows["jouw_week"].editor.setChecked(True)  # type: ignore[attr-defined]
+    rows["jouw_week_day"].editor.setCurrentIndex(4)  # type: ignore[attr-defined]
+    rows["jouw_week_time"].editor.setText("16:00")  # type: ignore[attr-defined]
+    rows["profile_nudge"].editor.setChecked(True)  # type: ignore[attr-defined]
+    rows["weekly_tip"].editor.setChecked(False)  # type: ignore[attr-defined]
+    changed, problems = window.collect()
+    assert problems == {}
+    assert changed == {
+        "kudos_space": "In het zonnetje", "leader_nudge": "", "jouw_week": True,
+        "jouw_week_day": 4, "jouw_week_time": "16:00", "profile_nudge": True, "weekly_tip": False,
+    }  # fmt: skip
+    rows["jouw_week_time"].editor.setText("25:99")  # type: ignore[attr-defined]
+    assert set(window.collect()[1]) == {"jouw_week_time"}
+    window.set_settings(chosen, frozenset({"jouw_week", "weekly_tip"}))
+    assert not rows["jouw_week"].editor.isEnabled()
+    assert not rows["weekly_tip"].editor.isEnabled()

@@ -9,7 +9,7 @@ import pytest
 
 from services.policy import PolicyError, parse_policy
 from services.setting_values import clock_time, weekday
-from services.settings import Settings, from_json
+from services.settings import Settings, from_json, load, save
 
 
 def test_defaults_jouw_week_and_nudge_on_tip_off() -> None:
@@ -58,3 +58,13 @@ def test_the_policy_names_the_tips_space_and_may_lock_the_switches() -> None:
 def test_a_bad_tips_key_refuses_the_policy(doc: dict[str, object]) -> None:
     with pytest.raises(PolicyError):
         parse_policy(json.dumps(doc).encode())
+
+
+def test_the_new_settings_survive_a_save_and_a_load(tmp_path) -> None:
+    chosen = Settings(
+        kudos_space="Complimenten", leader_nudge="tue 10:15", jouw_week=False, jouw_week_day=2,
+        jouw_week_time="14:30", profile_nudge=False, weekly_tip=True,
+    )  # fmt: skip
+    path = tmp_path / "settings.json"
+    save(path, chosen)
+    assert load(path) == chosen
