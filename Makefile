@@ -73,7 +73,7 @@ clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .coverage
 
 # The wheel, the sdist, the Linux bundle (dist/bundle/startpunt/) and the .deb, into dist/.
-dist: $(STAMP)
+dist: $(STAMP) system-deps
 	rm -rf dist/bundle dist/startpunt-* dist/startpunt_*.deb
 	$(BIN)/python -m build --outdir dist .
 	$(BIN)/python packaging/linux/build_deb.py --out dist

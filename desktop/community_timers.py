@@ -196,9 +196,12 @@ class CommunityTimers:
                 return
         self._state.set(schedule.WEEK_SHOWN, schedule.week_key(now, self._quiet.tz))
         week = self.summary()
-        logger.info("Jouw week shown (%d likes, %d comments, %d thanks)",
-                    week.likes, week.comments, week.thanks)  # fmt: skip
-        self._show_alert(week_alert(week))
+        if week.empty:  # nothing to be glad about is no reason to interrupt (tray: the window)
+            logger.info("Jouw week: nothing seen this week, no alert")
+        else:
+            logger.info("Jouw week shown (%d likes, %d comments, %d thanks)",
+                        week.likes, week.comments, week.thanks)  # fmt: skip
+            self._show_alert(week_alert(week))
         if not demo:
             self._set("week", 1.0)  # → sleeps until next week's slot
 

@@ -14,7 +14,7 @@ from desktop.community_timers import CommunityTimers
 from desktop.controller import AppController
 from services.activity import ActivityJournal
 from services.alert_policy import AlertPolicy
-from services.community_schedule import FIRST_START, CommunityState
+from services.community_schedule import FIRST_START, WEEK_SHOWN, CommunityState
 from services.link_policy import judge_link
 from services.models import Alert, AlertAction, CurrentUser, Post
 from services.policy import Policy
@@ -248,3 +248,13 @@ def test_shutdown_ends_a_running_fetch_before_it_returns(qtbot, tmp_path) -> Non
 
     asyncio.run(go())
     db.close()
+
+
+def test_an_empty_week_gives_no_alert_but_counts_as_done(qtbot) -> None:
+    db = Database.in_memory()
+    r = rig(db)
+    run(r, "week")
+    assert r.shown == []
+    assert CommunityState(db).get(WEEK_SHOWN) != ""  # not tried again this week
+    r.timers.show_week()
+    assert r.opened[0].empty  # the tray still shows the (empty) week
