@@ -12,7 +12,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from services.models import AlertPlan, AlertPlanKind, Notification, NotificationKind, SummaryReason
+from services.models import (
+    THANKABLE_KINDS,
+    AlertPlan,
+    AlertPlanKind,
+    Notification,
+    NotificationKind,
+    SummaryReason,
+)
 from services.people import fold
 from services.seen import Disposition, SeenStore
 from services.settings import Settings
@@ -212,12 +219,13 @@ class AlertPolicy:
         total: int | None,
         more: bool,
     ) -> list[AlertPlan]:
-        """At most MAX_ALERTS_PER_POLL alerts: mentions first, one summary for the rest.
+        """At most MAX_ALERTS_PER_POLL alerts: mentions first, then reactions to one's own
+        posts, then the rest (`_rank`); one summary for what is left.
 
         A backlog gives its mentions (up to two) their own alerts and summarises everything
         else; otherwise up to three units get their own alerts, as the rate limit allows.
         """
-        ordered = sorted(units, key=lambda unit: unit[0].kind is not NotificationKind.MENTION)
+        ordered = sorted(units, key=lambda unit: _rank(unit[0].kind))
         if backlog:
             mentions = sum(1 for unit in ordered if unit[0].kind is NotificationKind.MENTION)
             own = min(mentions, MAX_ALERTS_PER_POLL - 1)
@@ -297,3 +305,12 @@ class AlertPolicy:
             reason=reason,
             fingerprints=fingerprints,
         )
+
+
+def _rank(kind: NotificationKind) -> int:
+    """Which alerts win when the rate limit lets only some through: being mentioned, then
+    feedback on one's own posts (tip 5), then news such as new posts or polls (those also
+    wait in the panel and its Polls block)."""
+    if kind is NotificationKind.MENTION:
+        return 0
+    return 1 if kind in THANKABLE_KINDS else 2

@@ -175,7 +175,7 @@ class PanelPolls(QWidget):
 
     def _update(self) -> None:
         count = len(self.rows)
-        self.toggle.setText(self.tr("Polls (%n open)", "", count))
+        self.toggle.setText(self.tr("%n open poll(s)", "", count))
         self.toggle.setArrowType(
             Qt.ArrowType.DownArrow if self.toggle.isChecked() else Qt.ArrowType.RightArrow
         )

@@ -127,10 +127,10 @@
 <context>
     <name>PanelPolls</name>
     <message numerus="yes">
-        <source>Polls (%n open)</source>
+        <source>%n open poll(s)</source>
         <translation>
-            <numerusform>Polls (%n open)</numerusform>
-            <numerusform>Polls (%n open)</numerusform>
+            <numerusform>%n open poll</numerusform>
+            <numerusform>%n open polls</numerusform>
         </translation>
     </message>
 </context>

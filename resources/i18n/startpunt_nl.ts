@@ -1021,10 +1021,10 @@
         <translation>Er zijn geen open peilingen.</translation>
     </message>
     <message numerus="yes">
-        <source>Polls (%n open)</source>
+        <source>%n open poll(s)</source>
         <translation>
-            <numerusform>Peilingen (%n open)</numerusform>
-            <numerusform>Peilingen (%n open)</numerusform>
+            <numerusform>%n open peiling</numerusform>
+            <numerusform>%n open peilingen</numerusform>
         </translation>
     </message>
 </context>

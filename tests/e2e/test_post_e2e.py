@@ -86,12 +86,13 @@ def test_post_from_a_second_launch_reaches_the_intranet_once(rig, tmp_path, caps
         first_like = rig.wait_for(lambda: _like_alerts(rig, app.started_at), 40, what="a like")
         colleague = first_like[0].summary  # the alert's title is the colleague's name
         posted_at = time.time()
-        timings = [_post_once(rig, app, colleague)]
+        timings = [_post_once(rig, app, colleague) for _ in range(1 + ROUNDS)]
+        # A colleague likes each new post; the rate limit lets some of those likes through
+        # as alerts of their own (the rest are counted in a summary), so at least one shows.
         like = rig.wait_for(
-            lambda: _like_on_our_post(rig, posted_at), 40, what="a like on the new post"
+            lambda: _like_on_our_post(rig, posted_at), 60, what="a like on one of the new posts"
         )
         assert like[0].summary != ""
-        timings += [_post_once(rig, app, colleague) for _ in range(ROUNDS)]
     forwards, latencies = zip(*timings, strict=True)
     with capsys.disabled():
         sys.stderr.write(

@@ -51,7 +51,7 @@ def test_rows_show_question_space_and_vote_state_as_plain_text(qtbot):
     block = host.polls_block
     assert block is not None
     assert block.isVisible()
-    assert block.toggle.text() == "Polls (2 open)"
+    assert block.toggle.text() == "2 open poll(s)"  # English plurals come from startpunt_en.qm
     first, second = block.rows
     assert first.question_label.full_text == "Where do we hold the party?"
     assert first.detail_label.text() == "Algemeen · Not voted yet"

@@ -295,3 +295,19 @@ def test_policy_property_never_twice_and_only_new(polls):
             covered += plan.fingerprints
         assert len([p for p in plans if p.kind is AlertPlanKind.SUMMARY]) <= 1
     assert len(covered) == len(set(covered))  # no fingerprint alerted twice
+
+
+def test_policy_feedback_on_own_posts_goes_before_news_when_alerts_compete():
+    """Four at once with room for two alerts: the mention, then the like on one's post; the
+    two new polls wait in the summary (and in the panel's Polls block)."""
+    items = [
+        like(5, "Jan"),  # the newest: oldest-first order alone would put it in the summary
+        note(4, NotificationKind.POLL, who="Marieke"),
+        note(3, NotificationKind.POLL, who="Kees"),
+        note(1, NotificationKind.MENTION, who="Noor"),
+    ]
+    plans = Harness().poll(items)
+    own = [p.notification for p in plans if p.kind is not AlertPlanKind.SUMMARY]
+    assert [n.id for n in own if n is not None] == [1, 5]
+    assert plans[-1].kind is AlertPlanKind.SUMMARY
+    assert plans[-1].count == 2
