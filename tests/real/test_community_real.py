@@ -40,6 +40,7 @@ from services.seen import SeenStore
 from services.settings import Settings
 from services.store import Database
 from tests.real.server import MENTION_CLASS, RealHumHub, unique
+from tests.waiting import until
 
 WAIT_S = 60.0
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the dialog runs without a display
@@ -99,20 +100,13 @@ def test_spotlight_reaches_carol_through_the_outbox(real_humhub: RealHumHub, qtb
         try:
             posting.start()
             host.refresh()
-            for _ in range(int(WAIT_S * 10)):
-                if host.space is not None:
-                    break
-                await asyncio.sleep(0.1)
+            await until(lambda: host.space is not None, WAIT_S, "the kudos space")
             dialog = host.open_dialog()
             qtbot.addWidget(dialog)
             qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
             qtbot.keyClicks(dialog.reason, reason)
             qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-            for _ in range(int(WAIT_S * 10)):
-                if sent:
-                    break
-                await asyncio.sleep(0.1)
-            assert sent, "the spotlight post was not sent"
+            await until(lambda: sent, WAIT_S, "the spotlight post sent")
         finally:
             await host.shutdown()
             await posting.shutdown()

@@ -34,6 +34,7 @@ from tests.doctor_run import doctor
 from tests.fakes.clock import FakeClock
 from tests.real.accounts import ensure_user, set_status, yii_setting
 from tests.real.server import COMMENT_CLASS, LIKE_CLASS, POST_MODEL, RealHumHub, about, unique
+from tests.waiting import until
 from ui.relative_time import relative_time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the panel's controller needs a Qt app
@@ -296,12 +297,6 @@ def test_polling_and_the_outbox_resume_when_the_server_takes_the_token_again(
     sent: list[str] = []
     parts.posting.post_sent.connect(sent.append)
     set_status(real_humhub, user_id, enabled=False)
-
-    async def until(condition: Any, seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while not condition():
-            assert time.monotonic() < deadline, "timed out"
-            await asyncio.sleep(0.05)
 
     async def go() -> None:
         controller, posting = parts.controller, parts.posting

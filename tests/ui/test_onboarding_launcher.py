@@ -19,7 +19,7 @@ from services.models import AlertAction, ConnectionState, Container
 from services.policy import Effective
 from services.secrets import TokenStore
 from tests.fakes.keyrings import MemoryKeyring
-from tests.ui.test_onboarding_wizard import until
+from tests.waiting import until
 from ui.onboarding import PageId
 
 MESSAGE = "Verstuurd na opnieuw aanmelden"

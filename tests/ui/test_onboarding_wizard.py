@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from services.secrets import Storage, TokenStore
 from services.settings import Settings, load
 from tests.fakes.certs import write_certs
 from tests.fakes.keyrings import DroppingKeyring, MemoryKeyring
+from tests.waiting import until
 from ui.onboarding import PageId
 
 THROTTLED = "Wrong username or password, or too many attempts: wait a minute and try again."
@@ -72,13 +72,6 @@ class Run:
         edit.setFocus()
         edit.clear()
         self.qtbot.keyClicks(edit, text)
-
-
-async def until(condition: Callable[[], object], seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.02)
 
 
 async def settle(run: Run) -> None:

@@ -4,7 +4,6 @@ again: the app as `startpunt` builds and wires it, against the sandbox on 127.0.
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from desktop.paths import Paths
 from sandbox.server import SandboxServer
 from services.compose import Composition, Draft
 from services.models import ConnectionState, Container
+from tests.waiting import until
 
 MESSAGE = "Na het opnieuw aanmelden verstuurd"
 
@@ -45,12 +45,6 @@ def test_a_post_parked_by_a_401_goes_out_when_polling_is_back(qtbot, tmp_path: P
         parts.controller.connection_changed.connect(lambda state, _s: states.append(state))
         _arm_401(server, "GET /notification")  # the first poll: the token is refused
         _arm_401(server, "POST /post/container")  # and so is the post
-
-        async def until(condition: object, seconds: float) -> None:
-            deadline = time.monotonic() + seconds
-            while not condition():  # type: ignore[operator]
-                assert time.monotonic() < deadline, "timed out"
-                await asyncio.sleep(0.02)
 
         async def go() -> None:
             controller, posting = parts.controller, parts.posting

@@ -24,6 +24,7 @@ from services.models import (
 from services.store import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.port import FakePort
+from tests.waiting import until
 from ui.spotlight_dialog import SpotlightDialog
 
 KUDOS = Container(4, "g-kudos", "Complimenten", 40)
@@ -95,10 +96,7 @@ def test_spotlight_posts_once_through_the_outbox_with_the_mention(qtbot, db) -> 
     async def go() -> None:
         posting.start()
         host.refresh()
-        for _ in range(100):
-            if host.space is not None:
-                break
-            await asyncio.sleep(0.01)
+        await until(lambda: host.space is not None, 10, "the kudos space")
         dialog = host.open_dialog()
         qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.filter, "Jan")
@@ -107,11 +105,8 @@ def test_spotlight_posts_once_through_the_outbox_with_the_mention(qtbot, db) -> 
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert "on its way" in dialog.status.text()
-        for _ in range(200):
-            if sent:
-                break
-            await asyncio.sleep(0.01)
-        await asyncio.sleep(0.05)
+        await until(lambda: sent, 10, "the post sent")
+        assert not posting.outbox.waiting()  # nothing else queued behind it
         await host.shutdown()
         await posting.shutdown()
 
