@@ -6,6 +6,8 @@ The parts and their licences come from the installed distributions' metadata
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QPixmap
@@ -24,19 +26,13 @@ from PySide6.QtWidgets import (
 
 from services.licences import Part
 from ui.app_icon import APP_ICON, render_svg
+from ui.plain_label import plain_label
+
+_plain = partial(plain_label, selectable=True)  # texts one may want to copy
 
 ICON_SIZE = 64
 QT_SOURCE = "https://download.qt.io/official_releases/qt/"
 PYSIDE_SOURCE = "https://download.qt.io/official_releases/QtForPython/"
-
-
-def _plain(text: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class AboutWindow(QDialog):

@@ -6,12 +6,11 @@ control and bidi characters removed (what is copied is exactly what is shown).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,15 +19,7 @@ from PySide6.QtWidgets import (
 
 from services.link_policy import LinkVerdict
 from services.text import strip_controls
-
-
-def _plain(text: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
+from ui.plain_label import plain_label
 
 
 class LinkPromptDialog(QDialog):
@@ -49,9 +40,9 @@ class LinkPromptDialog(QDialog):
             intro = self.tr(
                 "This is not a web address on your intranet, so Startpunt won't open it."
             )
-        self.intro_label = _plain(intro, self, "intro")
-        self.host_caption = _plain(self.tr("It really goes to:"), self, "hostCaption")
-        self.host_label = _plain(self.host, self, "host")
+        self.intro_label = plain_label(intro, self, "intro")
+        self.host_caption = plain_label(self.tr("It really goes to:"), self, "hostCaption")
+        self.host_label = plain_label(self.host, self, "host")
         font = self.host_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -64,7 +55,7 @@ class LinkPromptDialog(QDialog):
         self.url_field.setCursorPosition(0)
         self.url_field.setAccessibleName(self.tr("Link address"))
         advice = self.tr("Copy the link only if you trust where it goes.")
-        self.advice_label = _plain(advice, self, "advice")
+        self.advice_label = plain_label(advice, self, "advice")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.copy_button = QPushButton(self.tr("Copy link"), self)

@@ -22,16 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from services.models import OpenPoll
+from ui.plain_label import plain_label
 
 MAX_VISIBLE_ROWS = 3  # more scroll inside the block, so the notifications keep their room
-
-
-def _plain(parent: QWidget, name: str, text: str = "") -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    return label
 
 
 class ElidedLabel(QLabel):
@@ -70,7 +63,7 @@ class CompactPollRow(QFrame):
         else:
             state = self.tr("Not voted yet")
         detail = " · ".join(t for t in (item.poll.container_name, state) if t)
-        self.detail_label = _plain(self, "pollDetail", detail)
+        self.detail_label = plain_label(detail, self, "pollDetail", wrap=False)
         self.detail_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.detail_label.setVisible(bool(detail))
         self.vote_button = QPushButton(
@@ -112,7 +105,9 @@ class PanelPolls(QWidget):
         )
         self.toggle.toggled.connect(self._on_toggled)
         self.setFocusProxy(self.toggle)
-        self.empty_label = _plain(self, "pollsEmpty", self.tr("There are no open polls."))
+        self.empty_label = plain_label(
+            self.tr("There are no open polls."), self, "pollsEmpty", wrap=False
+        )
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._list = QWidget(self)
         self._list_layout = QVBoxLayout(self._list)

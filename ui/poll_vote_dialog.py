@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -24,15 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.models import Poll
-
-
-def _plain(text: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
+from ui.plain_label import plain_label
 
 
 class PollVoteDialog(QDialog):
@@ -48,16 +39,16 @@ class PollVoteDialog(QDialog):
         self.my_answers = frozenset(my_answers)
         self.setWindowTitle(self.tr("Poll"))
         self.setObjectName("pollVoteDialog")
-        self.question_label = _plain(poll.question, self, "question")
+        self.question_label = plain_label(poll.question, self, "question")
         font = self.question_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.question_label.setFont(font)
         self.question_label.setAccessibleName(self.tr("Question"))
-        self.description_label = _plain(poll.description, self, "description")
+        self.description_label = plain_label(poll.description, self, "description")
         self.description_label.setVisible(bool(poll.description))
         hint = self.tr("Choose one or more answers.") if poll.allow_multiple else ""
-        self.hint_label = _plain(hint, self, "hint")
+        self.hint_label = plain_label(hint, self, "hint")
         self.hint_label.setVisible(bool(hint))
         self.group = QButtonGroup(self)
         self.group.setExclusive(not poll.allow_multiple)
@@ -72,9 +63,9 @@ class PollVoteDialog(QDialog):
             self.group.addButton(button, answer.id)
             self.answer_buttons.append(button)
         self.group.buttonToggled.connect(self._update)
-        self.mine_label = _plain("", self, "myVote")
+        self.mine_label = plain_label("", self, "myVote")
         self.mine_label.setAccessibleName(self.tr("Your vote"))
-        self.status_label = _plain("", self, "status")
+        self.status_label = plain_label("", self, "status")
         self.status_label.setAccessibleName(self.tr("Status"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)

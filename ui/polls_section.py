@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,15 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.models import OpenPoll
-
-
-def _plain(text: str, parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
+from ui.plain_label import plain_label
 
 
 class PollRow(QFrame):
@@ -38,11 +29,11 @@ class PollRow(QFrame):
         self.setObjectName("pollRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.poll_id = item.poll.id
-        self.question_label = _plain(item.poll.question, self, "pollQuestion")
+        self.question_label = plain_label(item.poll.question, self, "pollQuestion")
         font = self.question_label.font()
         font.setBold(True)
         self.question_label.setFont(font)
-        self.space_label = _plain(item.poll.container_name, self, "pollSpace")
+        self.space_label = plain_label(item.poll.container_name, self, "pollSpace")
         self.space_label.setVisible(bool(item.poll.container_name))
         if item.my_answers is None:
             state = ""
@@ -50,7 +41,7 @@ class PollRow(QFrame):
             state = self.tr("Voted")
         else:
             state = self.tr("Not voted yet")
-        self.state_label = _plain(state, self, "pollState")
+        self.state_label = plain_label(state, self, "pollState")
         self.state_label.setVisible(bool(state))
         self.vote_button = QPushButton(
             self.tr("Change vote") if item.my_answers else self.tr("Vote"), self
@@ -75,12 +66,12 @@ class PollsSection(QWidget):
         super().__init__(parent)
         self.setObjectName("pollsSection")
         self.setWindowTitle(self.tr("Polls"))
-        self.title_label = _plain(self.tr("Open polls"), self, "pollsTitle")
+        self.title_label = plain_label(self.tr("Open polls"), self, "pollsTitle")
         font = self.title_label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
-        self.status_label = _plain(self.tr("Loading polls…"), self, "pollsStatus")
+        self.status_label = plain_label(self.tr("Loading polls…"), self, "pollsStatus")
         self.status_label.setAccessibleName(self.tr("Status"))
         self.rows: list[PollRow] = []
         self._list = QWidget(self)

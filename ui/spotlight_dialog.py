@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,18 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from services.models import Person
+from ui.plain_label import plain_label
 
 PeopleSearch = Callable[[str], Sequence[Person]]
 MAX_SHOWN = 50
 MAX_REASON = 2000
-
-
-def _plain(text: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setObjectName(name)
-    return label
 
 
 class SpotlightDialog(QDialog):
@@ -54,23 +46,23 @@ class SpotlightDialog(QDialog):
         self.setWindowTitle(self.tr("Spotlight a colleague"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        self.intro = _plain(
+        self.intro = plain_label(
             self.tr("Who deserves a compliment? Your post goes to %1 and mentions them."),
-            "intro",
+            name="intro",
         )
         layout.addWidget(self.intro)
-        self.no_space = _plain(
+        self.no_space = plain_label(
             self.tr(
                 "No spotlight space has been chosen yet. Ask your intranet team which space "
                 "is for compliments, or choose one in Settings."
             ),
-            "no_space",
+            name="no_space",
         )
         self.settings_button = QPushButton(self.tr("Settings…"), self)
         self.settings_button.clicked.connect(self.settings_requested)
         layout.addWidget(self.no_space)
         layout.addWidget(self.settings_button)
-        who = _plain(self.tr("Colleague"))
+        who = plain_label(self.tr("Colleague"))
         layout.addWidget(who)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Type a name…"))
@@ -81,7 +73,7 @@ class SpotlightDialog(QDialog):
         self.list.setAccessibleName(self.tr("Colleagues"))
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 7 + 8)
         layout.addWidget(self.list)
-        why = _plain(self.tr("Why?"))
+        why = plain_label(self.tr("Why?"))
         layout.addWidget(why)
         self.reason = QPlainTextEdit(self)
         self.reason.setTabChangesFocus(True)
@@ -90,13 +82,13 @@ class SpotlightDialog(QDialog):
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 5 + 12)
         why.setBuddy(self.reason)
         layout.addWidget(self.reason)
-        layout.addWidget(_plain(self.tr("Preview"), "preview_caption"))
-        self.preview = _plain("", "preview")
+        layout.addWidget(plain_label(self.tr("Preview"), name="preview_caption"))
+        self.preview = plain_label(name="preview")
         self.preview.setStyleSheet(
             "QLabel#preview { border: 1px solid palette(mid); padding: 6px; }"
         )
         layout.addWidget(self.preview)
-        self.status = _plain("", "status")
+        self.status = plain_label(name="status")
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(self)
         self.post_button = buttons.addButton(

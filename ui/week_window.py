@@ -6,6 +6,7 @@ Fed a `WeekSummary`; every text is plain text (names and post texts come from th
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -13,24 +14,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from services.week_model import WeekSummary
+from ui.plain_label import plain_label
+
+_plain = partial(plain_label, selectable=True)  # texts one may want to copy
 
 POST_CHARS = 80
-
-
-def _plain(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    if name:
-        label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def fill(template: str, first: str, second: str) -> str:
