@@ -16,7 +16,7 @@ from desktop.poll_controller import PollController
 
 def wire_panel_polls(polls: PollController, panel: PanelHost, anchor: Callable[[], QRect]) -> None:
     """Connect both ways; `anchor` is where the tray icon is (the panel opens next to it)."""
-    polls.show_list = lambda: panel.show_polls(anchor())
+    polls.list_requested.connect(lambda: panel.show_polls(anchor()))
     polls.available_changed.connect(panel.set_polls_available)
     polls.polls_changed.connect(panel.set_polls)
     panel.refresh_requested.connect(polls.refresh_open)

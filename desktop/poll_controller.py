@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.poll_text import (
     event_alert,
-    list_problem_text,
     open_failed_alert,
     poll_id_of,
     poll_question_in,
@@ -42,7 +41,6 @@ from services.poll_check import check_polls, open_polls
 from services.poll_votes import PollsPort, VoteFailedError, VoteRefusedError, cast_vote
 from services.poll_watch import PollWatch
 from ui.poll_vote_dialog import PollVoteDialog
-from ui.polls_section import PollsSection
 
 logger = logging.getLogger(__name__)
 
@@ -58,11 +56,12 @@ class PollsAndSpaces(PollsPort, Protocol):
 
 
 class PollController(QObject):
-    """Polls for the desktop: alerts, the Polls window and the vote dialog."""
+    """Polls for the desktop: alerts, the open polls for the panel, and the vote dialog."""
 
     voted = Signal(int, str)  # poll id, question: a vote was recorded
     available_changed = Signal(bool)  # the server has the polls module
-    polls_changed = Signal(object)  # tuple[OpenPoll, ...]: for the Polls window
+    polls_changed = Signal(object)  # tuple[OpenPoll, ...]: for the panel's Polls block
+    list_requested = Signal()  # show the open polls (the panel at its Polls block)
     dialog_opened = Signal(object)  # the PollVoteDialog now on screen (tests, screenshots)
 
     def __init__(
@@ -81,9 +80,6 @@ class PollController(QObject):
         self._space_names: dict[int, str] | None = None
         self._every = every
         self.available = False
-        self.window: PollsSection | None = None
-        # Where the app shows the open polls (the panel's Polls block); None: the Polls window.
-        self.show_list: Callable[[], None] | None = None
         self.dialogs: dict[int, PollVoteDialog] = {}
         self._wake = asyncio.Event()
         self._loop: asyncio.Task[None] | None = None
@@ -116,11 +112,9 @@ class PollController(QObject):
         await asyncio.gather(*tasks, return_exceptions=True)
         for dialog in list(self.dialogs.values()):  # closing one forgets it
             dialog.close()
-        if self.window is not None:  # a new start (another intranet) builds its own
-            self.window.close()
 
     def check_soon(self) -> None:
-        """Check at once (a poll notification arrived, the Polls window opened)."""
+        """Check at once (a poll notification arrived)."""
         self._wake.set()
 
     def notified(self, items: tuple[Notification, ...]) -> None:
@@ -142,7 +136,7 @@ class PollController(QObject):
             await self.check_once()
 
     async def check_once(self) -> None:
-        """One check: alerts for what is new, then the Polls window if it is open."""
+        """One check: alerts for what is new, then the open polls again if anything changed."""
         try:
             events = await check_polls(self._port, self._watch)
         except ServiceError as exc:
@@ -153,45 +147,31 @@ class PollController(QObject):
                 self._show_alert(event_alert(event))
         elif events:
             logger.info("%d poll alerts not shown (poll alerts are off)", len(events))
-        if events or (self.window is not None and self.window.isVisible()):
-            await self._refresh_window()
+        if events:
+            await self._refresh_open()
 
-    # -- the Polls window ------------------------------------------------------------------
+    # -- the open polls --------------------------------------------------------------------
 
     def show_polls(self) -> None:
-        """Show the open polls (in the panel when `show_list` is set, else a window); fill them."""
-        if self.show_list is not None:
-            self.show_list()
-            self.refresh_open()
-            return
-        if self.window is None:
-            self.window = PollsSection()
-            self.window.vote_requested.connect(self.open_vote)
-            self.window.refresh_requested.connect(lambda: self._spawn(self._refresh_window()))
-        self.window.show()
-        self.window.raise_()
-        self.window.activateWindow()
-        self._spawn(self._refresh_window())
+        """Show the open polls (`list_requested`: the panel at its Polls block) and load them."""
+        self.list_requested.emit()
+        self.refresh_open()
 
     def refresh_open(self) -> None:
         """Load the open polls again (the panel opened); `polls_changed` tells the result."""
         if self.available:
-            self._spawn(self._refresh_window())
+            self._spawn(self._refresh_open())
 
-    async def _refresh_window(self) -> None:
+    async def _refresh_open(self) -> None:
         try:
             items = await open_polls(self._port)
         except ServiceError as exc:
             logger.warning("Open polls could not be loaded (%s)", type(exc).__name__)
-            if self.window is not None:
-                self.window.set_problem(list_problem_text(exc))
             return
         names = await self._names()
         items = tuple(OpenPoll(_with_space(item.poll, names), item.my_answers) for item in items)
         voted = " ".join(f"[{i.poll.id}]" for i in items if i.my_answers)
         logger.info("Open polls listed: %d; voted in: %s", len(items), voted or "none")
-        if self.window is not None:
-            self.window.set_polls(items)
         self.polls_changed.emit(items)
 
     async def _names(self) -> dict[int, str]:
@@ -200,7 +180,7 @@ class PollController(QObject):
             try:
                 spaces = await self._port.list_spaces(page=1, limit=50)
             except ServiceError as exc:
-                logger.info("Space names unknown for the Polls window (%s)", type(exc).__name__)
+                logger.info("Space names unknown for the open polls (%s)", type(exc).__name__)
                 return {}
             self._space_names = {c.contentcontainer_id: c.name for c in spaces}
         return self._space_names
@@ -223,7 +203,7 @@ class PollController(QObject):
             polls = ()
         poll = poll_question_in(alert.body, polls)
         if poll is None:
-            logger.info("No poll matches the notification's question: the Polls window opens")
+            logger.info("No poll matches the notification's question: the open polls are shown")
             self.show_polls()
             return
         await self._open_vote(poll.id)
@@ -277,7 +257,7 @@ class PollController(QObject):
         self._watch.voted(poll.id)
         dialog.show_voted(held)
         self.voted.emit(poll.id, poll.question)
-        await self._refresh_window()  # the vote state in the panel's Polls block
+        await self._refresh_open()  # the vote state in the panel's Polls block
 
     async def settle(self) -> None:
         """Wait until the loads and votes started so far are done (tests, screenshots)."""

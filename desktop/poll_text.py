@@ -129,14 +129,6 @@ def refused_text() -> str:
     )
 
 
-def list_problem_text(cause: ServiceError) -> str:
-    if isinstance(cause, OfflineError):
-        return QCoreApplication.translate(
-            "Polls", "The intranet could not be reached. The polls will show when it is back."
-        )
-    return QCoreApplication.translate("Polls", "The polls could not be loaded.")
-
-
 def poll_question_in(text: str, polls: tuple[Poll, ...]) -> Poll | None:
     """The poll whose question a notification's text names (newest first wins)."""
     return next((p for p in polls if names_question(text, p.question)), None)

@@ -1053,29 +1053,6 @@
     </message>
 </context>
 <context>
-    <name>PollRow</name>
-    <message>
-        <source>Voted</source>
-        <translation>Gestemd</translation>
-    </message>
-    <message>
-        <source>Not voted yet</source>
-        <translation>Nog niet gestemd</translation>
-    </message>
-    <message>
-        <source>Change vote</source>
-        <translation>Stem wijzigen</translation>
-    </message>
-    <message>
-        <source>Vote</source>
-        <translation>Stem</translation>
-    </message>
-    <message>
-        <source>Vote: %1</source>
-        <translation>Stem: %1</translation>
-    </message>
-</context>
-<context>
     <name>PollVoteDialog</name>
     <message>
         <source>Poll</source>
@@ -1183,41 +1160,6 @@
     <message>
         <source>This choice cannot be sent: the poll may be closed.</source>
         <translation>Deze keuze kan niet worden verstuurd: misschien is de peiling gesloten.</translation>
-    </message>
-    <message>
-        <source>The intranet could not be reached. The polls will show when it is back.</source>
-        <translation>Het intranet is niet bereikbaar. De peilingen verschijnen zodra het terug is.</translation>
-    </message>
-    <message>
-        <source>The polls could not be loaded.</source>
-        <translation>De peilingen konden niet worden geladen.</translation>
-    </message>
-</context>
-<context>
-    <name>PollsSection</name>
-    <message>
-        <source>Polls</source>
-        <translation>Peilingen</translation>
-    </message>
-    <message>
-        <source>Open polls</source>
-        <translation>Open peilingen</translation>
-    </message>
-    <message>
-        <source>Loading polls…</source>
-        <translation>Peilingen laden…</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
-    </message>
-    <message>
-        <source>There are no open polls.</source>
-        <translation>Er zijn geen open peilingen.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """The poll controller on a scripted port: alerts once, Vote opens the dialog, votes reach the
-port (reset first when changing), `voted` is emitted, the Polls window lists open polls."""
+port (reset first when changing), `voted` is emitted, the open polls go to the panel."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from services.models import (
     Container,
     Notification,
     NotificationKind,
+    OpenPoll,
     Poll,
     PollAnswer,
 )
@@ -28,6 +29,7 @@ from services.poll_watch import PollWatch
 from services.store import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.port import FakePort
+from ui.panel_polls import PanelPolls
 from ui.poll_vote_dialog import PollVoteDialog
 
 CAPS = Capabilities(rest_api=True, comment_api=CommentApi.V1_18, polls=True)
@@ -162,13 +164,17 @@ def test_a_notification_vote_finds_the_poll_by_its_question(qtbot) -> None:
     assert opened[0].poll.id == 3
 
 
-def test_the_polls_window_lists_open_polls_with_vote_state(qtbot) -> None:
+def test_polls_asks_for_the_panel_and_lists_open_polls_with_vote_state(qtbot) -> None:
     port = FakePort(
         polls=[poll(3, "Which snacks?"), poll(2, "Lunch?"), poll(1, "Old?", closed=True)],
         votes={2: frozenset({21})},
         spaces=[Container(1, "g", "Team", 5)],
     )
     controller = make(port, [])
+    asked: list[bool] = []
+    listed: list[tuple[OpenPoll, ...]] = []
+    controller.list_requested.connect(lambda: asked.append(True))
+    controller.polls_changed.connect(listed.append)
 
     async def go() -> None:
         controller.set_capabilities(CAPS)
@@ -177,15 +183,15 @@ def test_the_polls_window_lists_open_polls_with_vote_state(qtbot) -> None:
         await controller.stop()
 
     run(go())
-    window = controller.window
-    assert window is not None
-    qtbot.addWidget(window)
-    rows = [
-        (r.question_label.text(), r.space_label.text(), r.state_label.text()) for r in window.rows
-    ]
-    assert rows == [("Which snacks?", "Team", "Not voted yet"), ("Lunch?", "Team", "Voted")]
-    assert window.rows[0].vote_button.accessibleName() == "Vote: Which snacks?"
-    for label in window.findChildren(QLabel):
+    assert asked == [True]
+    block = PanelPolls()
+    qtbot.addWidget(block)
+    block.set_available(True)
+    block.set_polls(listed[-1])
+    rows = [(r.question_label.full_text, r.detail_label.text()) for r in block.rows]
+    assert rows == [("Which snacks?", "Team · Not voted yet"), ("Lunch?", "Team · Voted")]
+    assert block.rows[0].vote_button.accessibleName() == "Vote: Which snacks?"
+    for label in block.findChildren(QLabel):
         assert label.textFormat().name == "PlainText"
 
 
@@ -198,21 +204,6 @@ def test_hidden_without_the_module(qtbot) -> None:
     )
     assert seen == []
     assert not controller.available
-
-
-def test_the_polls_window_closes_with_escape(qtbot) -> None:
-    from PySide6.QtCore import Qt
-
-    from ui.polls_section import PollsSection
-
-    window = PollsSection()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_polls(())
-    assert window.status_label.text() == "There are no open polls."
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not window.isVisible()
 
 
 def test_stopping_closes_the_open_vote_dialogs(qtbot) -> None:
