@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from datetime import timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -40,7 +40,9 @@ from services.models import (
 from services.poll_check import check_polls, open_polls
 from services.poll_votes import PollsPort, VoteFailedError, VoteRefusedError, cast_vote
 from services.poll_watch import PollWatch
-from ui.poll_vote_dialog import PollVoteDialog
+
+if TYPE_CHECKING:
+    from ui.poll_vote_dialog import PollVoteDialog
 
 logger = logging.getLogger(__name__)
 
@@ -227,6 +229,8 @@ class PollController(QObject):
             return
         if poll_id in self.dialogs:
             return
+        from ui.poll_vote_dialog import PollVoteDialog  # on first use, off the start-up path
+
         dialog = PollVoteDialog(poll, mine)
         self.dialogs[poll_id] = dialog
         dialog.vote_requested.connect(
