@@ -6,27 +6,13 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.panel_host import PanelHost
-from services.models import OpenPoll, Poll, PollAnswer
+from services.models import OpenPoll
+from tests.fakes.polls import make_open_poll
 from tests.fakes.port import make_notification
 
 
 def open_poll(pid: int, question: str, mine: frozenset[int] | None = frozenset()) -> OpenPoll:
-    poll = Poll(
-        id=pid,
-        question=question,
-        description="",
-        answers=(PollAnswer(1, "Ja"), PollAnswer(2, "Nee")),
-        allow_multiple=False,
-        closed=False,
-        anonymous=False,
-        contentcontainer_id=5,
-        url=f"https://intranet.example/p/{pid}",
-        created_by=None,
-        created_at=None,
-        ends_at=None,
-        container_name="Algemeen",
-    )
-    return OpenPoll(poll, mine)
+    return make_open_poll(pid, question, mine, space="Algemeen")
 
 
 POLLS = (

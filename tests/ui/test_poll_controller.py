@@ -28,6 +28,7 @@ from services.poll_memory import PollMemory
 from services.poll_watch import PollWatch
 from services.store import Database
 from tests.fakes.clock import FakeClock
+from tests.fakes.polls import make_poll
 from tests.fakes.port import FakePort
 from ui.panel_polls import PanelPolls
 from ui.poll_vote_dialog import PollVoteDialog
@@ -37,18 +38,8 @@ CAPS = Capabilities(rest_api=True, comment_api=CommentApi.V1_18, polls=True)
 
 def poll(pid: int, question: str, *, closed: bool = False) -> Poll:
     answers = (PollAnswer(pid * 10 + 1, "Yes"), PollAnswer(pid * 10 + 2, "No"))
-    return Poll(
-        pid,
-        question,
-        "",
-        answers,
-        False,
-        closed,
-        False,
-        5,
-        f"https://i.example/p/{pid}",
-        None,
-        None,
+    return make_poll(
+        pid, question, answers=answers, closed=closed, url=f"https://i.example/p/{pid}"
     )
 
 

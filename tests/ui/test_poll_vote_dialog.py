@@ -6,14 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QRadioButton
 
 from services.models import Poll, PollAnswer
+from tests.fakes.polls import make_poll
 from ui.poll_vote_dialog import PollVoteDialog
 
 
 def poll(*, multiple: bool = False, closed: bool = False) -> Poll:
     answers = (PollAnswer(1, "Office"), PollAnswer(2, "<b>Cafe</b>"), PollAnswer(3, "Online"))
-    return Poll(
-        7, "Where do we meet?", "Pick one.", answers, multiple, closed, False, 5, "", None, None
-    )
+    return make_poll(
+        7, "Where do we meet?", answers=answers, description="Pick one.", multiple=multiple,
+        closed=closed,
+    )  # fmt: skip
 
 
 def test_single_choice_votes_with_the_keyboard(qtbot) -> None:

@@ -7,14 +7,14 @@ import asyncio
 import pytest
 
 from services.errors import OfflineError, ServerError
-from services.models import Poll, PollAnswer
+from services.models import Poll
 from services.poll_votes import VoteFailedError, VoteRefusedError, cast_vote
+from tests.fakes.polls import WHERE, make_poll
 from tests.fakes.port import FakePort
 
 
 def poll(*, multiple: bool = False, closed: bool = False) -> Poll:
-    answers = (PollAnswer(1, "Office"), PollAnswer(2, "Cafe"), PollAnswer(3, "Online"))
-    return Poll(7, "Where?", "", answers, multiple, closed, False, 5, "", None, None)
+    return make_poll(7, "Where?", answers=WHERE, multiple=multiple, closed=closed)
 
 
 def run(port: FakePort, p: Poll, answers: set[int]) -> frozenset[int]:

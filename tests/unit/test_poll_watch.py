@@ -7,32 +7,20 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from services.models import Poll, PollAnswer
+from services.models import Poll
 from services.poll_memory import PollMemory
 from services.poll_watch import PollEvent, PollWatch, names_question, reminder_time
 from services.quiet_hours import QuietHours, weekly
 from services.store import Database
 from tests.fakes.clock import FakeClock
+from tests.fakes.polls import make_poll
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MONDAY_9 = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 09:00 in Amsterdam
 
 
 def poll(pid: int, *, closed: bool = False, ends_at: datetime | None = None) -> Poll:
-    return Poll(
-        id=pid,
-        question=f"Question {pid}?",
-        description="",
-        answers=(PollAnswer(1, "Yes"), PollAnswer(2, "No")),
-        allow_multiple=False,
-        closed=closed,
-        anonymous=False,
-        contentcontainer_id=5,
-        url=f"https://i.example/p/{pid}",
-        created_by=None,
-        created_at=None,
-        ends_at=ends_at,
-    )
+    return make_poll(pid, closed=closed, ends_at=ends_at, url=f"https://i.example/p/{pid}")
 
 
 def kinds(events: list[PollEvent]) -> list[tuple[str, int]]:
