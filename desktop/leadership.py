@@ -165,7 +165,9 @@ class LeadershipWatch(QObject):
             return
         now = self._clock.now()
         key = week_key(now.astimezone(self._tz).date())
-        if not nudge_due(now, parse_nudge_time(moment), self._tz, shown=self._seen.is_known(key)):
+        if not nudge_due(
+            now, parse_nudge_time(moment), self._quiet, shown=self._seen.is_known(key)
+        ):
             return
         self._seen.take_keys([key], kind="leader-nudge")  # written before it is shown
         base = self._port.base_url

@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 
+from services import community_schedule as schedule
 from services.mentions import to_plain
 from services.models import Person, Post
+from services.quiet_hours import QuietHours
 
 NUDGE_KEY = "leader-nudge:"
 CHECK_EVERY = timedelta(minutes=3)  # reading `GET /post` while leaders are configured
@@ -88,19 +90,11 @@ def week_key(local: date) -> str:
     return f"{NUDGE_KEY}{year}-W{week:02d}"
 
 
-def nudge_due(now: datetime, when: NudgeTime, tz: tzinfo, *, shown: bool) -> bool:
-    """Whether the nudge of this week is due: past its moment, same ISO week, not shown yet.
-
-    A week missed while the app was off is shown later in that same week only (the caller
-    also waits for working hours); the next week has its own key.
-    """
-    if shown:
-        return False
-    local = now.astimezone(tz)
-    monday = local.date() - timedelta(days=local.weekday())
-    due_day = monday + timedelta(days=when.weekday)
-    due = datetime.combine(due_day, when.at, tzinfo=tz)
-    return local >= due
+def nudge_due(now: datetime, when: NudgeTime, quiet: QuietHours, *, shown: bool) -> bool:
+    """Whether this week's nudge is due: the weekly moment of `community_schedule` (moved into
+    the working hours; a week missed while the app was off is made up in that week only)."""
+    last = schedule.week_key(now, quiet.tz) if shown else ""
+    return schedule.weekly_decision(now, when.weekday, when.at, quiet, last).due
 
 
 def team_spaces(posts: Iterable[Post], me: Person) -> frozenset[int]:

@@ -18,6 +18,7 @@ from services.leadership import (
     week_key,
 )
 from services.models import Notification, NotificationKind, Person, Post
+from services.quiet_hours import QuietHours, weekly
 from services.seen import SeenStore
 from services.store import Database
 from tests.fakes.clock import FakeClock
@@ -64,15 +65,16 @@ def test_nudge_time_refuses_what_it_cannot_read(bad: str) -> None:
 
 def test_nudge_is_due_from_its_moment_until_the_week_ends_once() -> None:
     when = parse_nudge_time("mon 09:30")
-    assert not nudge_due(MONDAY + timedelta(minutes=29), when, AMS, shown=False)
-    assert nudge_due(MONDAY + timedelta(minutes=30), when, AMS, shown=False)
-    assert not nudge_due(MONDAY + timedelta(minutes=30), when, AMS, shown=True)
+    anytime = QuietHours((), AMS, FakeClock(MONDAY))  # no working hours: any moment counts
+    assert not nudge_due(MONDAY + timedelta(minutes=29), when, anytime, shown=False)
+    assert nudge_due(MONDAY + timedelta(minutes=30), when, anytime, shown=False)
+    assert not nudge_due(MONDAY + timedelta(minutes=30), when, anytime, shown=True)
     wednesday = MONDAY + timedelta(days=2)  # the app was off on Monday: made up this week
-    assert nudge_due(wednesday, when, AMS, shown=False)
+    assert nudge_due(wednesday, when, anytime, shown=False)
     assert week_key(wednesday.date()) == week_key(MONDAY.date())
     next_monday = MONDAY + timedelta(days=7)  # a new week has its own key and moment
     assert week_key(next_monday.date()) != week_key(MONDAY.date())
-    assert not nudge_due(next_monday, when, AMS, shown=False)  # 09:00 < 09:30
+    assert not nudge_due(next_monday, when, anytime, shown=False)  # 09:00 < 09:30
 
 
 def test_waiting_posts_are_the_colleagues_posts_in_my_spaces_without_a_reaction() -> None:
@@ -139,3 +141,12 @@ def test_a_post_recorded_by_the_first_check_still_alerts_when_its_notification_c
     assert [n.id for n in alert] == [1]
     _, alert = posts.claim_notifications([_created(1, 5)], leaders=leaders, now=MONDAY)
     assert alert == ()
+
+
+def test_nudge_of_a_leader_who_starts_later_comes_at_the_start_of_work() -> None:
+    """The moment moves into working hours like "Jouw week": 09:30 for someone who starts at
+    10:00 on Mondays is due at 10:00, not before."""
+    when = parse_nudge_time("mon 09:30")
+    late = QuietHours(weekly([0], time(10, 0), time(16, 0)), AMS, FakeClock(MONDAY))
+    assert not nudge_due(MONDAY + timedelta(minutes=45), when, late, shown=False)
+    assert nudge_due(MONDAY + timedelta(hours=1), when, late, shown=False)
