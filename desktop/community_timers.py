@@ -20,7 +20,7 @@ from desktop.community_text import WEEK_URL, CommunityWords, nudge_alert, tip_al
 from services import community_schedule as schedule
 from services.activity import ActivityJournal
 from services.clock import Clock
-from services.community_schedule import CommunityState, Decision
+from services.community_schedule import CommunityState
 from services.compose import OutboxItem
 from services.errors import ServiceError
 from services.mentions import to_plain
@@ -33,6 +33,7 @@ from services.settings import Settings
 from services.store import StoreError
 from services.week_model import WeekSummary
 from services.week_summary import summarize
+from services.weekly_slot import Decision, week_key, weekly_decision
 
 logger = logging.getLogger(__name__)
 
@@ -188,13 +189,13 @@ class CommunityTimers:
         if not demo:
             at = time.fromisoformat(s.jouw_week_time)
             last = self._state.get(schedule.WEEK_SHOWN)
-            decision = schedule.weekly_decision(
+            decision = weekly_decision(
                 now, s.jouw_week_day, at, self._quiet, last, since=self._since
             )
             if not decision.due:
                 self._sleep_until("week", decision)
                 return
-        self._state.set(schedule.WEEK_SHOWN, schedule.week_key(now, self._quiet.tz))
+        self._state.set(schedule.WEEK_SHOWN, week_key(now, self._quiet.tz))
         week = self.summary()
         if week.empty:  # nothing to be glad about is no reason to interrupt (tray: the window)
             logger.info("Jouw week: nothing seen this week, no alert")
@@ -252,13 +253,13 @@ class CommunityTimers:
         now = self._clock.now()
         if not demo:
             last = self._state.get(schedule.TIP_SHOWN)
-            decision = schedule.weekly_decision(
+            decision = weekly_decision(
                 now, TIP_WEEKDAY, TIP_TIME, self._quiet, last, since=self._since
             )
             if not decision.due:
                 self._sleep_until("tip", decision)
                 return
-        self._state.set(schedule.TIP_SHOWN, schedule.week_key(now, self._quiet.tz))
+        self._state.set(schedule.TIP_SHOWN, week_key(now, self._quiet.tz))
         post = await self._newest_tip_post()
         if post is not None:
             self._state.set(schedule.TIP_POST, str(post.id))

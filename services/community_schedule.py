@@ -8,12 +8,11 @@ week, the month, "profile complete") is kept in `community_state`, so a restart 
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from services.quiet_hours import QuietHours
 from services.store import Database, StoreError
-from services.weekly_slot import local_instant, next_week_slot, weekly_slot
+from services.weekly_slot import Decision, local_instant
 
 WEEK_SHOWN = "jouw_week_shown"  # ISO week, e.g. "2026-W49"
 TIP_SHOWN = "tip_shown"
@@ -26,55 +25,10 @@ FIRST_START = "first_start"  # when this profile first ran the community timers 
 NUDGE_GRACE = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """Show now (`due`), else look again at `wake_at` (None: never)."""
-
-    due: bool
-    wake_at: datetime | None = None
-
-
-def week_key(moment: datetime, tz: tzinfo) -> str:
-    """The local ISO week of `moment`, e.g. "2026-W49"."""
-    year, week, _ = moment.astimezone(tz).isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def month_key(moment: datetime, tz: tzinfo) -> str:
     """The local month of `moment`, e.g. "2026-12"."""
     local = moment.astimezone(tz)
     return f"{local.year}-{local.month:02d}"
-
-
-def weekly_decision(
-    now: datetime,
-    weekday: int,
-    at: time,
-    quiet: QuietHours,
-    last_shown: str,
-    *,
-    since: datetime | None = None,
-) -> Decision:
-    """Once a week at the slot; missed (app off, quiet) → the next working moment that week.
-
-    A slot that passed before `since` (the profile's first start) was not missed: Startpunt
-    was not there yet, so a first start on Saturday waits for next week's slot.
-    """
-    tz, schedule = quiet.tz, quiet.schedule
-    later = next_week_slot(now, weekday, at, schedule, tz)
-    if last_shown == week_key(now, tz):
-        return Decision(False, later)
-    slot = weekly_slot(now, weekday, at, schedule, tz)
-    if now < slot:
-        return Decision(False, slot)
-    if since is not None and slot < since:
-        return Decision(False, later)
-    if not quiet.is_quiet(now):
-        return Decision(True)
-    resume = quiet.quiet_until(now)
-    if resume is not None and week_key(resume, tz) == week_key(now, tz):
-        return Decision(False, resume)
-    return Decision(False, later)
 
 
 def monthly_decision(

@@ -24,10 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from services import community_schedule as schedule
 from services.mentions import to_plain
 from services.models import Person, Post
 from services.quiet_hours import QuietHours
+from services.weekly_slot import week_key as iso_week
+from services.weekly_slot import weekly_decision
 
 NUDGE_KEY = "leader-nudge:"
 CHECK_EVERY = timedelta(minutes=3)  # reading `GET /post` while leaders are configured
@@ -91,10 +92,10 @@ def week_key(local: date) -> str:
 
 
 def nudge_due(now: datetime, when: NudgeTime, quiet: QuietHours, *, shown: bool) -> bool:
-    """Whether this week's nudge is due: the weekly moment of `community_schedule` (moved into
+    """Whether this week's nudge is due: the weekly moment of `weekly_slot` (moved into
     the working hours; a week missed while the app was off is made up in that week only)."""
-    last = schedule.week_key(now, quiet.tz) if shown else ""
-    return schedule.weekly_decision(now, when.weekday, when.at, quiet, last).due
+    last = iso_week(now, quiet.tz) if shown else ""
+    return weekly_decision(now, when.weekday, when.at, quiet, last).due
 
 
 def team_spaces(posts: Iterable[Post], me: Person) -> frozenset[int]:

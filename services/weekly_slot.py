@@ -10,9 +10,10 @@ ended before it, else the start of the first period). An empty schedule keeps th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from services.quiet_hours import WorkingPeriod
+from services.quiet_hours import QuietHours, WorkingPeriod
 
 BEFORE_END = timedelta(minutes=30)  # a slot moved to a period's end comes this much earlier
 _WEEK = 7
@@ -71,3 +72,48 @@ def next_week_slot(
     """The slot of the week after the one `moment` falls in."""
     monday = monday_of(moment, tz) + timedelta(days=_WEEK)
     return weekly_slot(local_instant(monday, time(12, 0), tz), weekday, at, schedule, tz)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Show now (`due`), else look again at `wake_at` (None: never)."""
+
+    due: bool
+    wake_at: datetime | None = None
+
+
+def week_key(moment: datetime, tz: tzinfo) -> str:
+    """The local ISO week of `moment`, e.g. "2026-W49"."""
+    year, week, _ = moment.astimezone(tz).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def weekly_decision(
+    now: datetime,
+    weekday: int,
+    at: time,
+    quiet: QuietHours,
+    last_shown: str,
+    *,
+    since: datetime | None = None,
+) -> Decision:
+    """Once a week at the slot; missed (app off, quiet) → the next working moment that week.
+
+    A slot that passed before `since` (the profile's first start) was not missed: Startpunt
+    was not there yet, so a first start on Saturday waits for next week's slot.
+    """
+    tz, schedule = quiet.tz, quiet.schedule
+    later = next_week_slot(now, weekday, at, schedule, tz)
+    if last_shown == week_key(now, tz):
+        return Decision(False, later)
+    slot = weekly_slot(now, weekday, at, schedule, tz)
+    if now < slot:
+        return Decision(False, slot)
+    if since is not None and slot < since:
+        return Decision(False, later)
+    if not quiet.is_quiet(now):
+        return Decision(True)
+    resume = quiet.quiet_until(now)
+    if resume is not None and week_key(resume, tz) == week_key(now, tz):
+        return Decision(False, resume)
+    return Decision(False, later)

@@ -5,16 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from services.community_schedule import (
-    CommunityState,
-    month_key,
-    monthly_decision,
-    week_key,
-    weekly_decision,
-)
+from services.community_schedule import CommunityState, month_key, monthly_decision
 from services.quiet_hours import QuietHours, weekly
 from services.store import Database
-from services.weekly_slot import slot_time, slot_weekday, weekly_slot
+from services.weekly_slot import slot_time, slot_weekday, week_key, weekly_decision, weekly_slot
 from tests.fakes.clock import FakeClock
 
 AMS = ZoneInfo("Europe/Amsterdam")
